@@ -1,0 +1,59 @@
+# One command per chore. `make serve` and `make test` do all set-up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+# The data folder; tests and previews may point it elsewhere (make build DATA=…).
+DATA ?= data
+export PLANSITE_DATA := $(abspath $(DATA))
+
+.PHONY: serve build pages check test lint schema requirements clean
+
+$(VENV)/installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "plansite.pth").write_text("$(CURDIR)\n")'
+	touch $@
+
+$(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
+	touch $@
+
+## pages: write the page stubs and navigation from data/
+pages: $(VENV)/installed
+	$(BIN)/python -m plansite --data $(DATA) pages
+
+## check: validate data/ and list every problem
+check: $(VENV)/installed
+	$(BIN)/python -m plansite --data $(DATA) check
+
+## build: the whole site, strict, into site/
+build: pages
+	$(BIN)/mkdocs build --strict --quiet
+
+## serve: build and serve on http://127.0.0.1:8000, rebuilding on change
+serve: pages
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## test: lint, type-check, build, then the whole test suite
+test: $(VENV)/installed-dev lint build
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/installed-dev
+	$(BIN)/ruff check plansite macros.py tests
+	$(BIN)/ruff format --check plansite macros.py tests
+	$(BIN)/mypy plansite macros.py
+
+## schema: export the JSON Schemas in schemas/ from the models
+schema: $(VENV)/installed
+	$(BIN)/python -m plansite schema
+
+## requirements: re-pin requirements*.txt from requirements*.in (needs pip-tools)
+requirements: $(VENV)/installed-dev
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf site build $(VENV)

@@ -1,0 +1,35 @@
+"""mkdocs-macros entry point: registers the ``plansite_page`` macro and nothing else.
+
+All loading and rendering lives in the ``plansite`` package, which does not import
+MkDocs; this file is the only bridge, so a move to another generator replaces it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from plansite import routes
+from plansite.load import load_site
+from plansite.render import Renderer
+from plansite.source import DataError
+
+DATA = Path(os.environ.get("PLANSITE_DATA", Path(__file__).parent / "data"))
+
+
+def define_env(env: Any) -> None:
+    # Loaded once per build (static-i18n runs one build per language); a DataError
+    # here stops the build with every problem listed.
+    try:
+        site = load_site(DATA)
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    renderer = Renderer(site)
+    pages = {page.path: page for page in routes.all_pages(site)}
+
+    @env.macro  # type: ignore[misc]
+    def plansite_page(path: str, lang: str) -> str:
+        return renderer.render(pages[path], lang)

@@ -1,0 +1,49 @@
+"""Command line for the chores around the data: ``python -m plansite --help``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from plansite.load import load_site
+from plansite.source import DataError
+
+ROOT = Path.cwd()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="plansite", description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: ./data)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the data and list every problem")
+    pages = commands.add_parser("pages", help="write the page stubs and navigation")
+    pages.add_argument("--docs", type=Path, default=ROOT / "docs")
+    pages.add_argument("--nav", type=Path, default=ROOT / "build" / "nav.yml")
+    schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
+    schema.add_argument("--out", type=Path, default=ROOT / "schemas")
+    args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        from plansite.schema import write_schemas
+
+        for path in write_schemas(args.out):
+            print(f"wrote {path}")
+        return 0
+    try:
+        site = load_site(args.data)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if args.command == "pages":
+        from plansite.pages import write_pages
+
+        written = write_pages(site, args.docs, args.nav)
+        print(f"wrote {len(written)} page stubs and {args.nav}")
+    else:
+        print(f"data OK: {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""Checks that span records or files: ids that must exist, be unique, or agree with text.
+
+Called by ``load.load_site`` after each file has passed its schema. Each check
+returns problems instead of raising, so all of them are reported together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from plansite.models import AgenciesFile, GlossaryFile, UnitsFile
+from plansite.source import Loc, Problem, Source
+
+if TYPE_CHECKING:
+    from plansite.load import PlanData
+
+
+def check_unique(ids: Iterable[tuple[str, Loc]], source: Source, what: str) -> list[Problem]:
+    seen: dict[str, Loc] = {}
+    problems = []
+    for value, loc in ids:
+        if value in seen:
+            first = source.line(seen[value])
+            problems.append(source.problem(loc, f"duplicate {what} id {value!r} (first used on line {first})"))
+        else:
+            seen[value] = loc
+    return problems
+
+
+def check_glossary(glossary: GlossaryFile, source: Source) -> list[Problem]:
+    return check_unique(((t.id, ("terms", i, "id")) for i, t in enumerate(glossary.terms)), source, "term")
+
+
+def strip_emphasis(text: str) -> str:
+    """The words of a text without the plan's **bold** and *italic* markers."""
+    return text.replace("**", "").replace("*", "")
+
+
+def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | None:
+    """Agency ids named by an assignment line such as "Phòng Nội vụ; UBND các xã.".
+
+    Names are matched longest first, because some contain the separators
+    ("Các cơ quan, ban ngành huyện"). Returns None when a part matches no spelling.
+    """
+    rest = line.strip().rstrip(".")
+    found = []
+    while rest:
+        match = max((s for s in spellings if rest.startswith(s)), key=len, default=None)
+        if match is None:
+            return None
+        found.append(spellings[match])
+        rest = rest[len(match) :].lstrip(";, ")
+    return found
+
+
+def check_references(
+    agencies: AgenciesFile,
+    agencies_src: Source,
+    units: UnitsFile,
+    units_src: Source,
+    plans: Mapping[str, PlanData],
+    sources: Mapping[str, Mapping[str, Source]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += check_unique(((a.id, ("agencies", i, "id")) for i, a in enumerate(agencies.agencies)), agencies_src, "agency")
+    problems += check_unique(((u.id, ("units", i, "id")) for i, u in enumerate(units.units)), units_src, "unit")
+    by_id = {a.id: a for a in agencies.agencies}
+    unit_ids = {u.id for u in units.units}
+    spellings: dict[str, str] = {}
+    for i, agency in enumerate(agencies.agencies):
+        for j, spelling in enumerate(agency.spellings):
+            other = spellings.setdefault(spelling, agency.id)
+            if other != agency.id:
+                problems.append(agencies_src.problem(("agencies", i, "spellings", j), f"spelling {spelling!r} is already used by {other!r}"))
+        for j, collective in enumerate(agency.member_of):
+            if by_id.get(collective) is None or by_id[collective].kind.value != "collective":
+                problems.append(agencies_src.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency"))
+
+    referenced: set[str] = {c for a in agencies.agencies for c in a.member_of}
+
+    def agency_ref(source: Source, loc: Loc, agency_id: str | None) -> None:
+        if agency_id is None:
+            return
+        referenced.add(agency_id)
+        if agency_id not in by_id:
+            problems.append(source.problem(loc, f"unknown agency id {agency_id!r}; expected one of the ids in agencies.yml"))
+
+    for plan_id, data in plans.items():
+        plan_src, targets_src, tasks_src = (sources[plan_id][n] for n in ("plan.yml", "targets.yml", "tasks.yml"))
+        plan = data.plan
+        agency_ref(plan_src, ("issuer",), plan.issuer)
+        document_ids = {d.id for d in plan.documents}
+        problems += check_unique(((d.id, ("documents", i, "id")) for i, d in enumerate(plan.documents)), plan_src, "document")
+        for i, document in enumerate(plan.documents):
+            agency_ref(plan_src, ("documents", i, "issuer"), document.issuer)
+            for j, ref in enumerate(document.implements):
+                if ref not in document_ids:
+                    problems.append(plan_src.problem(("documents", i, "implements", j), f"unknown document id {ref!r}"))
+        for j, ref in enumerate(plan.implements):
+            if ref not in document_ids:
+                problems.append(plan_src.problem(("implements", j), f"unknown document id {ref!r}"))
+        for i, item in enumerate(plan.implementation.items):
+            for j, agency_id in enumerate(item.addressed_to):
+                agency_ref(plan_src, ("implementation", "items", i, "addressed_to", j), agency_id)
+        reporting = plan.implementation.reporting
+        for j, agency_id in enumerate(reporting.from_):
+            agency_ref(plan_src, ("implementation", "reporting", "from", j), agency_id)
+        agency_ref(plan_src, ("implementation", "reporting", "to"), reporting.to)
+        agency_ref(plan_src, ("implementation", "reporting", "via"), reporting.via)
+        if reporting.item not in {item.number for item in plan.implementation.items}:
+            problems.append(plan_src.problem(("implementation", "reporting", "item"), f"no item numbered {reporting.item!r} in implementation.items"))
+        for i, recipient in enumerate(plan.recipients.items):
+            agency_ref(plan_src, ("recipients", "items", i, "agency"), recipient.agency)
+
+        target_ids = [(t.id, ("bullets", b, "targets", i, "id")) for b, bullet in enumerate(data.targets.bullets) for i, t in enumerate(bullet.targets)]
+        problems += check_unique(target_ids, targets_src, "target")
+        for b, bullet in enumerate(data.targets.bullets):
+            for i, target in enumerate(bullet.targets):
+                loc: Loc = ("bullets", b, "targets", i)
+                if target.unit is not None and target.unit not in unit_ids:
+                    problems.append(targets_src.problem((*loc, "unit"), f"unknown unit {target.unit!r}; expected one of the ids in units.yml"))
+                for lang in ("vi", "en"):
+                    clause, text = target.clause[lang], bullet.text[lang]
+                    if clause not in text and clause[:1].swapcase() + clause[1:] not in text:
+                        problems.append(targets_src.problem((*loc, "clause", lang), f"clause does not occur word for word in its bullet's text ({lang})"))
+
+        area_ids = [(a.id, ("areas", i, "id")) for i, a in enumerate(data.tasks.areas)]
+        problems += check_unique(area_ids, tasks_src, "area")
+        task_ids = []
+        for a, area in enumerate(data.tasks.areas):
+            for b, block in enumerate(area.blocks):
+                loc = ("areas", a, "blocks", b)
+                for role in ("lead", "coordinate"):
+                    ids: list[str] = getattr(block, role)
+                    for j, agency_id in enumerate(ids):
+                        agency_ref(tasks_src, (*loc, role, j), agency_id)
+                    named = resolve_spellings(getattr(block, f"{role}_text"), spellings)
+                    if named is None:
+                        problems.append(tasks_src.problem((*loc, f"{role}_text"), "names a body that matches no spelling in agencies.yml"))
+                    elif named != ids:
+                        problems.append(tasks_src.problem((*loc, role), f"{ids} does not match the agencies {role}_text names: {named}"))
+                for t, task in enumerate(block.tasks):
+                    tloc: Loc = (*loc, "tasks", t)
+                    task_ids.append((task.id, (*tloc, "id")))
+                    for j, agency_id in enumerate(task.mentions):
+                        agency_ref(tasks_src, (*tloc, "mentions", j), agency_id)
+                    for lang in ("vi", "en"):
+                        if strip_emphasis(task.title[lang]) not in strip_emphasis(task.text[lang]):
+                            problems.append(tasks_src.problem((*tloc, "title", lang), f"title does not occur word for word in the task's text ({lang})"))
+        problems += check_unique(task_ids, tasks_src, "task")
+
+    for i, agency in enumerate(agencies.agencies):
+        if agency.id not in referenced:
+            problems.append(agencies_src.problem(("agencies", i, "id"), f"agency {agency.id!r} is referenced nowhere in the plans; remove it or reference it"))
+    return problems

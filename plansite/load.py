@@ -1,0 +1,108 @@
+"""Load everything under ``data/``, validate it, and return one ``SiteData``.
+
+Every problem in every file is collected before anything is raised (``DataError``),
+each with its file, line, key path and what was expected, so an editor fixes them
+in one pass. Used by ``macros.py`` at build time, by the CLI and by the tests.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+from plansite.checks import check_glossary, check_references
+from plansite.models import (
+    Agency,
+    AgenciesFile,
+    Block,
+    GlossaryFile,
+    Plan,
+    Target,
+    TargetBullet,
+    TargetsFile,
+    Task,
+    TasksFile,
+    Unit,
+    UnitsFile,
+)
+from plansite.source import DataError, Problem, Source, load
+
+PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanData:
+    plan: Plan
+    targets: TargetsFile
+    tasks: TasksFile
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    def all_targets(self) -> Iterator[tuple[TargetBullet, Target]]:
+        for bullet in self.targets.bullets:
+            for target in bullet.targets:
+                yield bullet, target
+
+    def all_blocks(self) -> Iterator[tuple[str, Block]]:
+        for area in self.tasks.areas:
+            for block in area.blocks:
+                yield area.id, block
+
+    def all_tasks(self) -> Iterator[tuple[str, Block, Task]]:
+        for area_id, block in self.all_blocks():
+            for task in block.tasks:
+                yield area_id, block, task
+
+
+@dataclasses.dataclass(frozen=True)
+class SiteData:
+    agencies: dict[str, Agency]
+    units: dict[str, Unit]
+    glossary: GlossaryFile
+    plans: dict[str, PlanData]
+
+
+def load_site(data_dir: Path) -> SiteData:
+    """Load and check all data under ``data_dir``; raise ``DataError`` listing every problem."""
+    problems: list[Problem] = []
+    agencies_src, agencies = load(data_dir / "agencies.yml", AgenciesFile, problems)
+    units_src, units = load(data_dir / "units.yml", UnitsFile, problems)
+    glossary_src, glossary = load(data_dir / "glossary.yml", GlossaryFile, problems)
+
+    plans: dict[str, PlanData] = {}
+    sources: dict[str, dict[str, Source]] = {}
+    plans_dir = data_dir / "plans"
+    folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
+    if not folders:
+        problems.append(Problem(plans_dir, None, "", "no plan folder found; expected data/plans/<plan-id>/"))
+    for folder in folders:
+        plan_src, plan = load(folder / "plan.yml", Plan, problems)
+        targets_src, targets = load(folder / "targets.yml", TargetsFile, problems)
+        tasks_src, tasks = load(folder / "tasks.yml", TasksFile, problems)
+        if not (plan and targets and tasks and plan_src and targets_src and tasks_src):
+            continue
+        if plan.id != folder.name:
+            problems.append(plan_src.problem(("id",), f"must equal the folder's name {folder.name!r}"))
+        if plan.id in plans:
+            problems.append(plan_src.problem(("id",), f"duplicate plan id {plan.id!r}"))
+        plans[plan.id] = PlanData(plan, targets, tasks, folder)
+        sources[plan.id] = {"plan.yml": plan_src, "targets.yml": targets_src, "tasks.yml": tasks_src}
+
+    if agencies and units and agencies_src and units_src:
+        problems += check_references(agencies, agencies_src, units, units_src, plans, sources)
+    if glossary and glossary_src:
+        problems += check_glossary(glossary, glossary_src)
+
+    if problems:
+        raise DataError(problems)
+    assert agencies and units and glossary
+    return SiteData(
+        agencies={a.id: a for a in agencies.agencies},
+        units={u.id: u for u in units.units},
+        glossary=glossary,
+        plans=plans,
+    )

@@ -1,0 +1,46 @@
+"""Turning data text into Markdown that shows exactly that text.
+
+Everything from the data enters a page through ``escape`` (the Jinja environment in
+``render`` applies it to every ``{{ … }}``), so a ``<script>`` or a ``*`` in a YAML
+string is shown as characters. ``emphasis`` is the one exception the plan needs: its
+own ``**bold**`` and ``*italic*`` spans become ``<strong>`` and ``<em>``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+# Characters Python-Markdown (with tables and attr_list) gives a meaning to.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*")
+
+
+def escape(text: object) -> Markup:
+    """Markdown that renders as ``text`` itself, character for character."""
+    if isinstance(text, Markup):
+        return text
+    escaped = html.escape(str(text), quote=False)
+    return Markup(_SPECIAL.sub(r"\\\1", escaped))
+
+
+def emphasis(text: str) -> Markup:
+    """Escape ``text`` but keep the plan's ``**bold**`` and ``*italic*`` as HTML."""
+    out = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        if match.group(1) is not None:
+            out.append(Markup("<strong>%s</strong>") % escape(match.group(1)))
+        else:
+            out.append(Markup("<em>%s</em>") % escape(match.group(2)))
+        position = match.end()
+    out.append(escape(text[position:]))
+    return Markup("").join(out)
+
+
+def plain(text: str) -> str:
+    """The words of a text without the plan's emphasis markers."""
+    return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)

@@ -1,0 +1,292 @@
+"""The schema of everything under ``data/``, in one place.
+
+Used by ``load`` to validate the YAML and by ``schema`` to export JSON Schema for
+editors. Field names follow the plan's own vocabulary: ``lead`` and ``coordinate``
+are the "Cơ quan chủ trì tham mưu" and "Cơ quan phối hợp thực hiện" lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-._][a-z0-9]+)*$")]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+LANGUAGES = ("vi", "en")
+
+
+class Model(BaseModel):
+    """Base: unknown keys are errors, so a misspelt key never goes unnoticed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """A text in both languages: ``vi`` is the official wording, ``en`` a translation."""
+
+    vi: NonEmpty
+    en: NonEmpty
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return str(getattr(self, lang))
+
+
+class AgencyKind(str, Enum):
+    district_office = "district_office"
+    district_body = "district_body"
+    collective = "collective"
+    recipient = "recipient"
+    higher_level = "higher_level"
+
+
+class Agency(Model):
+    id: Id
+    kind: AgencyKind
+    name: Text
+    spellings: list[NonEmpty] = Field(min_length=1)
+    member_of: list[Id] = []
+
+
+class AgenciesFile(Model):
+    agencies: list[Agency] = Field(min_length=1)
+
+
+class Unit(Model):
+    id: Id
+    label: Text
+
+
+class UnitsFile(Model):
+    units: list[Unit]
+
+
+class GlossaryBasis(str, Enum):
+    established = "established"
+    chosen = "chosen"
+
+
+class Term(Model):
+    id: Id
+    vi: NonEmpty
+    en: NonEmpty
+    basis: GlossaryBasis
+    note: Text | None = None
+
+
+class GlossaryFile(Model):
+    terms: list[Term]
+
+
+class DocumentKind(str, Enum):
+    resolution = "resolution"
+    action_programme = "action_programme"
+    plan = "plan"
+
+
+class Document(Model):
+    """A document in the chain this plan implements (number and date as the plan cites them)."""
+
+    id: Id
+    kind: DocumentKind
+    number: NonEmpty | None = None
+    date: dt.date | None = None
+    issuer: Id
+    title: Text | None = None
+    implements: list[Id] = []
+
+
+class Heading(Model):
+    number: NonEmpty
+    heading: Text
+
+
+class Part(Heading):
+    paragraphs: list[Text] = []
+    bullets: list[Text] = []
+
+
+class Purposes(Heading):
+    parts: list[Part]
+
+
+class NumberedText(Heading):
+    text: Text
+    notes: list[Text] = []
+
+
+class SpecificObjectives(Heading):
+    targets: Heading
+    vision: NumberedText
+
+
+class Objectives(Heading):
+    general: NumberedText
+    specific: SpecificObjectives
+
+
+class ImplementationItem(Model):
+    number: NonEmpty | None = None
+    addressed_to: list[Id] = Field(min_length=1)
+    text: Text
+
+
+class Reporting(Model):
+    """The yearly report of IV.3, the plan's one dated duty."""
+
+    item: NonEmpty
+    from_: list[Id] = Field(alias="from", min_length=1)
+    to: Id
+    via: Id
+    deadline_text: Text
+    due_month: int = Field(ge=1, le=12)
+    due_day: int = Field(ge=1, le=31)
+    first_year: int
+    what: Text
+
+
+class Implementation(Heading):
+    items: list[ImplementationItem]
+    reporting: Reporting
+
+
+class Recipient(Model):
+    text: Text
+    agency: Id | None = None
+
+
+class Recipients(Model):
+    heading: Text
+    items: list[Recipient]
+
+
+class Signature(Model):
+    authority: list[Text]
+    signer: NonEmpty
+
+
+class Status(Model):
+    text: Text
+    sources: list[Text] = Field(min_length=1)
+
+
+class Plan(Model):
+    """plan.yml: the document's header and every section but the targets and tasks."""
+
+    id: Id
+    number: NonEmpty
+    date: dt.date
+    place: NonEmpty
+    issuer: Id
+    doc_type: Text
+    title: Text
+    documents: list[Document]
+    implements: list[Id]
+    preamble: Text
+    purposes: Purposes
+    objectives: Objectives
+    tasks_section: Heading
+    implementation: Implementation
+    recipients: Recipients
+    signature: Signature
+    status: Status
+
+
+class Comparator(str, Enum):
+    lt = "lt"
+    le = "le"
+    eq = "eq"
+    ge = "ge"
+    gt = "gt"
+    approx = "approx"
+    range = "range"
+
+
+class Target(Model):
+    """One specific target: its clause as the plan words it, and a structured reading."""
+
+    id: Id
+    clause: Text
+    measure: Text | None = None
+    comparator: Comparator | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: Id | None = None
+
+    @model_validator(mode="after")
+    def _reading_is_whole(self) -> Target:
+        if self.comparator is None:
+            if self.value is not None or self.value_max is not None or self.unit is not None:
+                raise ValueError("a qualitative target (no comparator) has no value, value_max or unit")
+            return self
+        if self.value is None or self.unit is None:
+            raise ValueError(f"comparator {self.comparator.value!r} needs a value and a unit")
+        if (self.comparator is Comparator.range) != (self.value_max is not None):
+            raise ValueError("value_max is given exactly when comparator is 'range'")
+        if self.value_max is not None and self.value_max <= self.value:
+            raise ValueError("value_max must be greater than value")
+        return self
+
+
+class TargetBullet(Model):
+    id: Id
+    group: Text
+    text: Text
+    notes: list[Text] = []
+    targets: list[Target] = Field(min_length=1)
+
+
+class TargetsFile(Model):
+    year: int
+    bullets: list[TargetBullet] = Field(min_length=1)
+
+
+class TimelineKind(str, Enum):
+    ongoing = "ongoing"
+    from_year = "from_year"
+
+
+class Timeline(Model):
+    text: Text
+    kind: TimelineKind
+    from_year: int | None = None
+
+    @model_validator(mode="after")
+    def _year_when_needed(self) -> Timeline:
+        if (self.kind is TimelineKind.from_year) != (self.from_year is not None):
+            raise ValueError("from_year is given exactly when kind is 'from_year'")
+        return self
+
+
+class Task(Model):
+    id: Id
+    label: NonEmpty | None = None
+    title: Text
+    text: Text
+    mentions: list[Id] = []
+
+
+class Block(Model):
+    """Sub-tasks that share one assignment: lead, coordinating agencies and timeline."""
+
+    tasks: list[Task] = Field(min_length=1)
+    lead_text: NonEmpty
+    lead: list[Id] = Field(min_length=1)
+    coordinate_text: NonEmpty
+    coordinate: list[Id] = []
+    timeline: Timeline
+
+
+class Area(Model):
+    id: Id
+    number: NonEmpty
+    title: Text
+    blocks: list[Block] = Field(min_length=1)
+
+
+class TasksFile(Model):
+    areas: list[Area] = Field(min_length=1)

@@ -1,0 +1,63 @@
+"""Write the Markdown stubs and the navigation that the site generator reads.
+
+MkDocs (and its i18n plugin) only builds pages that exist as files, so every page
+in ``routes.all_pages`` gets a stub per language that calls the ``plansite_page``
+macro, and ``build/nav.yml`` lists them in order. Both are written from the data
+on every build (``make build``), so a new plan folder needs no code change.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html import escape
+from pathlib import Path
+
+from plansite import routes
+from plansite.load import SiteData
+from plansite.render import Renderer
+
+GENERATED_DIRS = ("plans",)
+STUB = """---
+title: {title}
+---
+
+{{{{ plansite_page({path}, {lang}) }}}}
+"""
+
+
+def localized(path: str, lang: str) -> str:
+    """The file of ``path`` for ``lang``: Vietnamese is the default, English has ``.en.md``."""
+    return path if lang == "vi" else path[: -len(".md")] + f".{lang}.md"
+
+
+def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
+    """Write every page stub under ``docs_dir`` and the navigation; return the files written."""
+    renderer = Renderer(site)
+    for name in GENERATED_DIRS:
+        shutil.rmtree(docs_dir / name, ignore_errors=True)
+    written = []
+    for page in routes.all_pages(site):
+        for lang in ("vi", "en"):
+            target = docs_dir / localized(page.path, lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # json.dumps gives a valid YAML scalar; the title is HTML-escaped because
+            # themes print it unescaped in <title> and the navigation.
+            title = json.dumps(escape(renderer.title(page, lang), quote=False), ensure_ascii=False)
+            target.write_text(STUB.format(title=title, path=json.dumps(page.path), lang=json.dumps(lang)), encoding="utf-8")
+            written.append(target)
+    nav_file.parent.mkdir(parents=True, exist_ok=True)
+    nav_file.write_text(json.dumps({"nav": navigation(site)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return written
+
+
+def navigation(site: SiteData) -> list[object]:
+    """The site's navigation: page paths only, so each language shows its own titles.
+
+    A plan's section is named by its number, the same in both languages.
+    """
+    nav: list[object] = [routes.home().path]
+    for plan_id, data in site.plans.items():
+        nav.append({data.plan.number: [page.path for page in routes.plan_pages(site, plan_id)]})
+    nav.append(routes.glossary().path)
+    return nav

@@ -1,0 +1,84 @@
+"""Every page of the site: what it shows and where its Markdown file lives.
+
+``all_pages`` is the single list that ``pages`` writes stubs for, that the
+navigation is made from and that the renderer links through, so a link can
+never point at a page that is not generated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+
+from plansite.load import SiteData
+
+
+@dataclasses.dataclass(frozen=True)
+class PageRef:
+    """A page: its kind (the renderer's template), its parameters and its source path."""
+
+    kind: str
+    path: str
+    plan: str | None = None
+    area: str | None = None
+    agency: str | None = None
+
+    def link(self, target: PageRef, anchor: str | None = None) -> str:
+        """A relative link from this page's Markdown file to ``target``'s."""
+        relative = posixpath.relpath(target.path, posixpath.dirname(self.path) or ".")
+        return relative + (f"#{anchor}" if anchor else "")
+
+
+def home() -> PageRef:
+    return PageRef("home", "index.md")
+
+
+def glossary() -> PageRef:
+    return PageRef("glossary", "glossary.md")
+
+
+def targets(plan: str) -> PageRef:
+    return PageRef("targets", f"plans/{plan}/targets.md", plan=plan)
+
+
+def area(plan: str, area_id: str) -> PageRef:
+    return PageRef("area", f"plans/{plan}/area-{area_id}.md", plan=plan, area=area_id)
+
+
+def implementation(plan: str) -> PageRef:
+    return PageRef("implementation", f"plans/{plan}/implementation.md", plan=plan)
+
+
+def documents(plan: str) -> PageRef:
+    return PageRef("documents", f"plans/{plan}/documents.md", plan=plan)
+
+
+def full_text(plan: str) -> PageRef:
+    return PageRef("full_text", f"plans/{plan}/full-text.md", plan=plan)
+
+
+def task_anchor(task_id: str) -> str:
+    return "task-" + task_id.replace(".", "-")
+
+
+def target_anchor(target_id: str) -> str:
+    return f"target-{target_id}"
+
+
+def plan_pages(site: SiteData, plan: str) -> list[PageRef]:
+    data = site.plans[plan]
+    return [
+        targets(plan),
+        *(area(plan, a.id) for a in data.tasks.areas),
+        implementation(plan),
+        documents(plan),
+        full_text(plan),
+    ]
+
+
+def all_pages(site: SiteData) -> list[PageRef]:
+    pages = [home()]
+    for plan in site.plans:
+        pages += plan_pages(site, plan)
+    pages.append(glossary())
+    return pages
