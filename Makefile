@@ -20,9 +20,10 @@ $(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
-## pages: write the page stubs and navigation from data/
+## pages: write the page stubs, navigation and open-data files from data/
 pages: $(VENV)/installed
 	$(BIN)/python -m plansite --data $(DATA) pages
+	$(BIN)/python -m plansite --data $(DATA) export
 
 ## check: validate data/ and list every problem
 check: $(VENV)/installed

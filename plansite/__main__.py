@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = commands.add_parser("pages", help="write the page stubs and navigation")
     pages.add_argument("--docs", type=Path, default=ROOT / "docs")
     pages.add_argument("--nav", type=Path, default=ROOT / "build" / "nav.yml")
+    export = commands.add_parser("export", help="write the open-data files")
+    export.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=ROOT / "schemas")
     args = parser.parse_args(argv)
@@ -40,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
 
         written = write_pages(site, args.docs, args.nav)
         print(f"wrote {len(written)} page stubs and {args.nav}")
+    elif args.command == "export":
+        from plansite.export import write_exports
+
+        files = write_exports(site, args.out)
+        print(f"wrote {len(files)} open-data files in {args.out}")
     else:
         print(f"data OK: {len(site.plans)} plan(s), {len(site.agencies)} agencies")
     return 0
