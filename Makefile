@@ -37,8 +37,15 @@ build: pages
 serve: pages
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## test: lint, type-check, build, then the whole test suite
-test: $(VENV)/installed-dev lint build
+# Debian's Chromium drives the browser tests (Playwright's own download cannot work
+# on these machines). Installed with apt when missing and we are root; else a clear stop.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	else echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi
+
+## test: lint, type-check, build, then the whole test suite (browser tests included)
+test: $(VENV)/installed-dev $(CHROMIUM) lint build
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed-dev

@@ -30,6 +30,6 @@ def define_env(env: Any) -> None:
     renderer = Renderer(site)
     pages = {page.path: page for page in routes.all_pages(site)}
 
-    @env.macro  # type: ignore[misc]
+    @env.macro  # type: ignore[untyped-decorator]
     def plansite_page(path: str, lang: str) -> str:
         return renderer.render(pages[path], lang)

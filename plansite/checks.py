@@ -72,10 +72,14 @@ def check_references(
         for j, spelling in enumerate(agency.spellings):
             other = spellings.setdefault(spelling, agency.id)
             if other != agency.id:
-                problems.append(agencies_src.problem(("agencies", i, "spellings", j), f"spelling {spelling!r} is already used by {other!r}"))
+                problems.append(
+                    agencies_src.problem(("agencies", i, "spellings", j), f"spelling {spelling!r} is already used by {other!r}")
+                )
         for j, collective in enumerate(agency.member_of):
             if by_id.get(collective) is None or by_id[collective].kind.value != "collective":
-                problems.append(agencies_src.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency"))
+                problems.append(
+                    agencies_src.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency")
+                )
 
     referenced: set[str] = {c for a in agencies.agencies for c in a.member_of}
 
@@ -109,21 +113,33 @@ def check_references(
         agency_ref(plan_src, ("implementation", "reporting", "to"), reporting.to)
         agency_ref(plan_src, ("implementation", "reporting", "via"), reporting.via)
         if reporting.item not in {item.number for item in plan.implementation.items}:
-            problems.append(plan_src.problem(("implementation", "reporting", "item"), f"no item numbered {reporting.item!r} in implementation.items"))
+            problems.append(
+                plan_src.problem(("implementation", "reporting", "item"), f"no item numbered {reporting.item!r} in implementation.items")
+            )
         for i, recipient in enumerate(plan.recipients.items):
             agency_ref(plan_src, ("recipients", "items", i, "agency"), recipient.agency)
 
-        target_ids = [(t.id, ("bullets", b, "targets", i, "id")) for b, bullet in enumerate(data.targets.bullets) for i, t in enumerate(bullet.targets)]
+        target_ids = [
+            (t.id, ("bullets", b, "targets", i, "id"))
+            for b, bullet in enumerate(data.targets.bullets)
+            for i, t in enumerate(bullet.targets)
+        ]
         problems += check_unique(target_ids, targets_src, "target")
         for b, bullet in enumerate(data.targets.bullets):
             for i, target in enumerate(bullet.targets):
                 loc: Loc = ("bullets", b, "targets", i)
                 if target.unit is not None and target.unit not in unit_ids:
-                    problems.append(targets_src.problem((*loc, "unit"), f"unknown unit {target.unit!r}; expected one of the ids in units.yml"))
+                    problems.append(
+                        targets_src.problem((*loc, "unit"), f"unknown unit {target.unit!r}; expected one of the ids in units.yml")
+                    )
                 for lang in ("vi", "en"):
                     clause, text = target.clause[lang], bullet.text[lang]
                     if clause not in text and clause[:1].swapcase() + clause[1:] not in text:
-                        problems.append(targets_src.problem((*loc, "clause", lang), f"clause does not occur word for word in its bullet's text ({lang})"))
+                        problems.append(
+                            targets_src.problem(
+                                (*loc, "clause", lang), f"clause does not occur word for word in its bullet's text ({lang})"
+                            )
+                        )
 
         area_ids = [(a.id, ("areas", i, "id")) for i, a in enumerate(data.tasks.areas)]
         problems += check_unique(area_ids, tasks_src, "area")
@@ -147,10 +163,16 @@ def check_references(
                         agency_ref(tasks_src, (*tloc, "mentions", j), agency_id)
                     for lang in ("vi", "en"):
                         if strip_emphasis(task.title[lang]) not in strip_emphasis(task.text[lang]):
-                            problems.append(tasks_src.problem((*tloc, "title", lang), f"title does not occur word for word in the task's text ({lang})"))
+                            problems.append(
+                                tasks_src.problem((*tloc, "title", lang), f"title does not occur word for word in the task's text ({lang})")
+                            )
         problems += check_unique(task_ids, tasks_src, "task")
 
     for i, agency in enumerate(agencies.agencies):
         if agency.id not in referenced:
-            problems.append(agencies_src.problem(("agencies", i, "id"), f"agency {agency.id!r} is referenced nowhere in the plans; remove it or reference it"))
+            problems.append(
+                agencies_src.problem(
+                    ("agencies", i, "id"), f"agency {agency.id!r} is referenced nowhere in the plans; remove it or reference it"
+                )
+            )
     return problems

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from plansite.checks import check_glossary, check_references
 from plansite.models import (
-    Agency,
     AgenciesFile,
+    Agency,
     Block,
     GlossaryFile,
     Plan,

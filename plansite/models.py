@@ -8,7 +8,7 @@ are the "Cơ quan chủ trì tham mưu" and "Cơ quan phối hợp thực hiện
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -36,7 +36,7 @@ class Text(Model):
         return str(getattr(self, lang))
 
 
-class AgencyKind(str, Enum):
+class AgencyKind(StrEnum):
     district_office = "district_office"
     district_body = "district_body"
     collective = "collective"
@@ -65,7 +65,7 @@ class UnitsFile(Model):
     units: list[Unit]
 
 
-class GlossaryBasis(str, Enum):
+class GlossaryBasis(StrEnum):
     established = "established"
     chosen = "chosen"
 
@@ -82,7 +82,7 @@ class GlossaryFile(Model):
     terms: list[Term]
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     resolution = "resolution"
     action_programme = "action_programme"
     plan = "plan"
@@ -196,7 +196,7 @@ class Plan(Model):
     status: Status
 
 
-class Comparator(str, Enum):
+class Comparator(StrEnum):
     lt = "lt"
     le = "le"
     eq = "eq"
@@ -245,7 +245,7 @@ class TargetsFile(Model):
     bullets: list[TargetBullet] = Field(min_length=1)
 
 
-class TimelineKind(str, Enum):
+class TimelineKind(StrEnum):
     ongoing = "ongoing"
     from_year = "from_year"
 

@@ -8,8 +8,8 @@ out. Every ``{{ value }}`` is escaped for Markdown unless it is already Markup
 from __future__ import annotations
 
 import calendar
-import re
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path

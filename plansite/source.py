@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
+
 @dataclasses.dataclass(frozen=True)
 class Problem:
     """One thing wrong in the data, located as precisely as the parser allows."""
@@ -85,18 +86,18 @@ def read(path: Path, problems: list[Problem]) -> Source | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        problems.append(Problem(path, line, "", f"is not UTF-8 (byte {raw[err.start]:#04x}); save it as UTF-8"))
+        bad_line = raw[: err.start].count(b"\n") + 1
+        problems.append(Problem(path, bad_line, "", f"is not UTF-8 (byte {raw[err.start]:#04x}); save it as UTF-8"))
         return None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         value = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
+        mark_line = mark.line + 1 if mark is not None else None
         what = getattr(err, "problem", None) or str(err)
         context = getattr(err, "context", None)
-        problems.append(Problem(path, line, "", f"YAML syntax error: {what}" + (f" ({context})" if context else "")))
+        problems.append(Problem(path, mark_line, "", f"YAML syntax error: {what}" + (f" ({context})" if context else "")))
         return None
     if value is None:
         problems.append(Problem(path, None, "", "is empty; expected a YAML mapping"))

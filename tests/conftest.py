@@ -55,7 +55,18 @@ def build_site(data: Path, workdir: Path) -> Build:
     shutil.copytree(ROOT / "docs", workdir / "docs", ignore=shutil.ignore_patterns("plans", "data", "index*.md", "glossary*.md"))
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     steps = [
-        [sys.executable, "-m", "plansite", "--data", str(data), "pages", "--docs", str(workdir / "docs"), "--nav", str(workdir / "build" / "nav.yml")],
+        [
+            sys.executable,
+            "-m",
+            "plansite",
+            "--data",
+            str(data),
+            "pages",
+            "--docs",
+            str(workdir / "docs"),
+            "--nav",
+            str(workdir / "build" / "nav.yml"),
+        ],
         [sys.executable, "-m", "plansite", "--data", str(data), "export", "--out", str(workdir / "docs" / "data")],
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(workdir / "mkdocs.yml"), "-d", str(workdir / "site")],
     ]
