@@ -211,6 +211,7 @@ class Target(Model):
 
     id: Id
     clause: Text
+    key: bool = False  # shown on the home page "at a glance" (an editorial choice)
     measure: Text | None = None
     comparator: Comparator | None = None
     value: float | None = None

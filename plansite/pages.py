@@ -20,6 +20,7 @@ from plansite.render import Renderer
 GENERATED_DIRS = ("plans",)
 STUB = """---
 title: {title}
+description: {description}
 ---
 
 {{{{ plansite_page({path}, {lang}) }}}}
@@ -43,8 +44,12 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             # json.dumps gives a valid YAML scalar; the title is HTML-escaped because
             # themes print it unescaped in <title> and the navigation.
-            title = json.dumps(escape(renderer.title(page, lang), quote=False), ensure_ascii=False)
-            target.write_text(STUB.format(title=title, path=json.dumps(page.path), lang=json.dumps(lang)), encoding="utf-8")
+            title, description = (
+                json.dumps(escape(text, quote=False), ensure_ascii=False)
+                for text in (renderer.title(page, lang), renderer.description(page, lang))
+            )
+            stub = STUB.format(title=title, description=description, path=json.dumps(page.path), lang=json.dumps(lang))
+            target.write_text(stub, encoding="utf-8")
             written.append(target)
     nav_file.parent.mkdir(parents=True, exist_ok=True)
     nav_file.write_text(json.dumps({"nav": navigation(site)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -105,6 +105,21 @@ class Renderer:
             return f"{area.number} {area.title[lang]}"
         return self.t(lang, f"{page.kind}_title")
 
+    def description(self, page: PageRef, lang: str) -> str:
+        """A one-sentence summary for search engines and link previews, from the data."""
+        if page.plan is None:
+            body = self.t(lang, f"{page.kind}_intro")
+            return shorten(body)
+        plan = self.site.plans[page.plan].plan
+        body = {
+            "area": lambda: self.area(page.plan, page.area).blocks[0].tasks[0].text[lang],
+            "targets": lambda: plan.objectives.general.text[lang],
+            "implementation": lambda: plan.implementation.items[0].text[lang],
+            "documents": lambda: self.t(lang, "documents_intro"),
+            "full_text": lambda: plan.title[lang],
+        }.get(page.kind, lambda: plan.title[lang])()
+        return shorten(f"{self.plan_name(page.plan, lang)}, {self.title(page, lang)}: {plain(body)}")
+
     def render(self, page: PageRef, lang: str) -> str:
         """The Markdown of ``page`` in ``lang``."""
         build: Callable[[PageRef, str], dict[str, Any]] = getattr(self, f"_context_{page.kind}")
@@ -143,7 +158,7 @@ class Renderer:
         plans = []
         for plan_id in self._plan_ids:
             context = self._plan_context(plan_id, lang)
-            context["key_targets"] = [(b, t) for b, t in context["data"].all_targets() if t.comparator is not None]
+            context["key_targets"] = [(b, t) for b, t in context["data"].all_targets() if t.key]
             plans.append(context)
         return {"plans": plans}
 
@@ -192,6 +207,13 @@ class Renderer:
 
     def _context_glossary(self, page: PageRef, lang: str) -> dict[str, Any]:
         return {"terms": self.site.glossary.terms}
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def safe_id(value: str) -> Markup:
