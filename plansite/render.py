@@ -22,7 +22,7 @@ from markupsafe import Markup
 from plansite import routes
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
-from plansite.models import LANGUAGES, Comparator, Target, Text, TimelineKind
+from plansite.models import LANGUAGES, Area, Comparator, Target, Text, TimelineKind
 from plansite.routes import PageRef
 
 PACKAGE = Path(__file__).parent
@@ -111,13 +111,16 @@ class Renderer:
             body = self.t(lang, f"{page.kind}_intro")
             return shorten(body)
         plan = self.site.plans[page.plan].plan
-        body = {
-            "area": lambda: self.area(page.plan, page.area).blocks[0].tasks[0].text[lang],
-            "targets": lambda: plan.objectives.general.text[lang],
-            "implementation": lambda: plan.implementation.items[0].text[lang],
-            "documents": lambda: self.t(lang, "documents_intro"),
-            "full_text": lambda: plan.title[lang],
-        }.get(page.kind, lambda: plan.title[lang])()
+        if page.kind == "area" and page.area:
+            body = self.area(page.plan, page.area).blocks[0].tasks[0].text[lang]
+        elif page.kind == "targets":
+            body = plan.objectives.general.text[lang]
+        elif page.kind == "implementation":
+            body = plan.implementation.items[0].text[lang]
+        elif page.kind == "documents":
+            body = self.t(lang, "documents_intro")
+        else:
+            body = plan.title[lang]
         return shorten(f"{self.plan_name(page.plan, lang)}, {self.title(page, lang)}: {plain(body)}")
 
     def render(self, page: PageRef, lang: str) -> str:
@@ -138,7 +141,7 @@ class Renderer:
         }
         return self.env.get_template(f"{page.kind}.md.j2").render(context)
 
-    def area(self, plan_id: str, area_id: str) -> Any:
+    def area(self, plan_id: str, area_id: str) -> Area:
         return next(a for a in self.site.plans[plan_id].tasks.areas if a.id == area_id)
 
     @cached_property
