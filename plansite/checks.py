@@ -6,14 +6,11 @@ returns problems instead of raising, so all of them are reported together.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
-from plansite.models import AgenciesFile, GlossaryFile, UnitsFile
+from plansite.models import LANGUAGES, AgenciesFile, Agency, AgencyKind, GlossaryFile, Plan, TargetsFile, TasksFile
 from plansite.source import Loc, Problem, Source
-
-if TYPE_CHECKING:
-    from plansite.load import PlanData
 
 
 def check_unique(ids: Iterable[tuple[str, Loc]], source: Source, what: str) -> list[Problem]:
@@ -54,125 +51,120 @@ def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | No
     return found
 
 
-def check_references(
-    agencies: AgenciesFile,
-    agencies_src: Source,
-    units: UnitsFile,
-    units_src: Source,
-    plans: Mapping[str, PlanData],
-    sources: Mapping[str, Mapping[str, Source]],
-) -> list[Problem]:
-    problems: list[Problem] = []
-    problems += check_unique(((a.id, ("agencies", i, "id")) for i, a in enumerate(agencies.agencies)), agencies_src, "agency")
-    problems += check_unique(((u.id, ("units", i, "id")) for i, u in enumerate(units.units)), units_src, "unit")
+@dataclasses.dataclass
+class References:
+    """What the cross-file checks look ids up in; None where that file did not load."""
+
+    agencies: dict[str, Agency] | None
+    unit_ids: set[str] | None
+    spellings: dict[str, str]
+    referenced: set[str] = dataclasses.field(default_factory=set)
+
+    def agency(self, source: Source, loc: Loc, agency_id: str | None, problems: list[Problem]) -> None:
+        if agency_id is None:
+            return
+        self.referenced.add(agency_id)
+        if self.agencies is not None and agency_id not in self.agencies:
+            problems.append(source.problem(loc, f"unknown agency id {agency_id!r}; expected one of the ids in agencies.yml"))
+
+
+def check_agencies(agencies: AgenciesFile, source: Source) -> tuple[list[Problem], dict[str, str]]:
+    """Unique ids and spellings, memberships of collectives; returns the spelling index too."""
+    problems = check_unique(((a.id, ("agencies", i, "id")) for i, a in enumerate(agencies.agencies)), source, "agency")
     by_id = {a.id: a for a in agencies.agencies}
-    unit_ids = {u.id for u in units.units}
     spellings: dict[str, str] = {}
     for i, agency in enumerate(agencies.agencies):
         for j, spelling in enumerate(agency.spellings):
             other = spellings.setdefault(spelling, agency.id)
             if other != agency.id:
-                problems.append(
-                    agencies_src.problem(("agencies", i, "spellings", j), f"spelling {spelling!r} is already used by {other!r}")
-                )
+                problems.append(source.problem(("agencies", i, "spellings", j), f"spelling {spelling!r} is already used by {other!r}"))
         for j, collective in enumerate(agency.member_of):
-            if by_id.get(collective) is None or by_id[collective].kind.value != "collective":
-                problems.append(
-                    agencies_src.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency")
-                )
+            if collective not in by_id or by_id[collective].kind is not AgencyKind.collective:
+                problems.append(source.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency"))
+    return problems, spellings
 
-    referenced: set[str] = {c for a in agencies.agencies for c in a.member_of}
 
-    def agency_ref(source: Source, loc: Loc, agency_id: str | None) -> None:
-        if agency_id is None:
-            return
-        referenced.add(agency_id)
-        if agency_id not in by_id:
-            problems.append(source.problem(loc, f"unknown agency id {agency_id!r}; expected one of the ids in agencies.yml"))
+def check_unreferenced(agencies: AgenciesFile, source: Source, refs: References) -> list[Problem]:
+    referenced = refs.referenced | {c for a in agencies.agencies for c in a.member_of}
+    return [
+        source.problem(("agencies", i, "id"), f"agency {agency.id!r} is referenced nowhere in the plans; remove it or reference it")
+        for i, agency in enumerate(agencies.agencies)
+        if agency.id not in referenced
+    ]
 
-    for plan_id, data in plans.items():
-        plan_src, targets_src, tasks_src = (sources[plan_id][n] for n in ("plan.yml", "targets.yml", "tasks.yml"))
-        plan = data.plan
-        agency_ref(plan_src, ("issuer",), plan.issuer)
-        document_ids = {d.id for d in plan.documents}
-        problems += check_unique(((d.id, ("documents", i, "id")) for i, d in enumerate(plan.documents)), plan_src, "document")
-        for i, document in enumerate(plan.documents):
-            agency_ref(plan_src, ("documents", i, "issuer"), document.issuer)
-            for j, ref in enumerate(document.implements):
-                if ref not in document_ids:
-                    problems.append(plan_src.problem(("documents", i, "implements", j), f"unknown document id {ref!r}"))
-        for j, ref in enumerate(plan.implements):
+
+def check_plan(plan: Plan, source: Source, refs: References) -> list[Problem]:
+    problems: list[Problem] = []
+    refs.agency(source, ("issuer",), plan.issuer, problems)
+    document_ids = {d.id for d in plan.documents}
+    problems += check_unique(((d.id, ("documents", i, "id")) for i, d in enumerate(plan.documents)), source, "document")
+    for i, document in enumerate(plan.documents):
+        refs.agency(source, ("documents", i, "issuer"), document.issuer, problems)
+        for j, ref in enumerate(document.implements):
             if ref not in document_ids:
-                problems.append(plan_src.problem(("implements", j), f"unknown document id {ref!r}"))
-        for i, item in enumerate(plan.implementation.items):
-            for j, agency_id in enumerate(item.addressed_to):
-                agency_ref(plan_src, ("implementation", "items", i, "addressed_to", j), agency_id)
-        reporting = plan.implementation.reporting
-        for j, agency_id in enumerate(reporting.from_):
-            agency_ref(plan_src, ("implementation", "reporting", "from", j), agency_id)
-        agency_ref(plan_src, ("implementation", "reporting", "to"), reporting.to)
-        agency_ref(plan_src, ("implementation", "reporting", "via"), reporting.via)
-        if reporting.item not in {item.number for item in plan.implementation.items}:
-            problems.append(
-                plan_src.problem(("implementation", "reporting", "item"), f"no item numbered {reporting.item!r} in implementation.items")
-            )
-        for i, recipient in enumerate(plan.recipients.items):
-            agency_ref(plan_src, ("recipients", "items", i, "agency"), recipient.agency)
-
-        target_ids = [
-            (t.id, ("bullets", b, "targets", i, "id"))
-            for b, bullet in enumerate(data.targets.bullets)
-            for i, t in enumerate(bullet.targets)
-        ]
-        problems += check_unique(target_ids, targets_src, "target")
-        for b, bullet in enumerate(data.targets.bullets):
-            for i, target in enumerate(bullet.targets):
-                loc: Loc = ("bullets", b, "targets", i)
-                if target.unit is not None and target.unit not in unit_ids:
-                    problems.append(
-                        targets_src.problem((*loc, "unit"), f"unknown unit {target.unit!r}; expected one of the ids in units.yml")
-                    )
-                for lang in ("vi", "en"):
-                    clause, text = target.clause[lang], bullet.text[lang]
-                    if clause not in text and clause[:1].swapcase() + clause[1:] not in text:
-                        problems.append(
-                            targets_src.problem(
-                                (*loc, "clause", lang), f"clause does not occur word for word in its bullet's text ({lang})"
-                            )
-                        )
-
-        area_ids = [(a.id, ("areas", i, "id")) for i, a in enumerate(data.tasks.areas)]
-        problems += check_unique(area_ids, tasks_src, "area")
-        task_ids = []
-        for a, area in enumerate(data.tasks.areas):
-            for b, block in enumerate(area.blocks):
-                loc = ("areas", a, "blocks", b)
-                for role in ("lead", "coordinate"):
-                    ids: list[str] = getattr(block, role)
-                    for j, agency_id in enumerate(ids):
-                        agency_ref(tasks_src, (*loc, role, j), agency_id)
-                    named = resolve_spellings(getattr(block, f"{role}_text"), spellings)
-                    if named is None:
-                        problems.append(tasks_src.problem((*loc, f"{role}_text"), "names a body that matches no spelling in agencies.yml"))
-                    elif named != ids:
-                        problems.append(tasks_src.problem((*loc, role), f"{ids} does not match the agencies {role}_text names: {named}"))
-                for t, task in enumerate(block.tasks):
-                    tloc: Loc = (*loc, "tasks", t)
-                    task_ids.append((task.id, (*tloc, "id")))
-                    for j, agency_id in enumerate(task.mentions):
-                        agency_ref(tasks_src, (*tloc, "mentions", j), agency_id)
-                    for lang in ("vi", "en"):
-                        if strip_emphasis(task.title[lang]) not in strip_emphasis(task.text[lang]):
-                            problems.append(
-                                tasks_src.problem((*tloc, "title", lang), f"title does not occur word for word in the task's text ({lang})")
-                            )
-        problems += check_unique(task_ids, tasks_src, "task")
-
-    for i, agency in enumerate(agencies.agencies):
-        if agency.id not in referenced:
-            problems.append(
-                agencies_src.problem(
-                    ("agencies", i, "id"), f"agency {agency.id!r} is referenced nowhere in the plans; remove it or reference it"
-                )
-            )
+                problems.append(source.problem(("documents", i, "implements", j), f"unknown document id {ref!r}"))
+    for j, ref in enumerate(plan.implements):
+        if ref not in document_ids:
+            problems.append(source.problem(("implements", j), f"unknown document id {ref!r}"))
+    for i, item in enumerate(plan.implementation.items):
+        for j, agency_id in enumerate(item.addressed_to):
+            refs.agency(source, ("implementation", "items", i, "addressed_to", j), agency_id, problems)
+    reporting = plan.implementation.reporting
+    for j, agency_id in enumerate(reporting.from_):
+        refs.agency(source, ("implementation", "reporting", "from", j), agency_id, problems)
+    refs.agency(source, ("implementation", "reporting", "to"), reporting.to, problems)
+    refs.agency(source, ("implementation", "reporting", "via"), reporting.via, problems)
+    if reporting.item not in {item.number for item in plan.implementation.items}:
+        problems.append(
+            source.problem(("implementation", "reporting", "item"), f"no item numbered {reporting.item!r} in implementation.items")
+        )
+    for i, recipient in enumerate(plan.recipients.items):
+        refs.agency(source, ("recipients", "items", i, "agency"), recipient.agency, problems)
     return problems
+
+
+def check_targets(targets: TargetsFile, source: Source, refs: References) -> list[Problem]:
+    ids = [(t.id, ("bullets", b, "targets", i, "id")) for b, bullet in enumerate(targets.bullets) for i, t in enumerate(bullet.targets)]
+    problems = check_unique(ids, source, "target")
+    for b, bullet in enumerate(targets.bullets):
+        for i, target in enumerate(bullet.targets):
+            loc: Loc = ("bullets", b, "targets", i)
+            if target.unit is not None and refs.unit_ids is not None and target.unit not in refs.unit_ids:
+                problems.append(source.problem((*loc, "unit"), f"unknown unit {target.unit!r}; expected one of the ids in units.yml"))
+            for lang in LANGUAGES:
+                clause, text = target.clause[lang], bullet.text[lang]
+                if clause not in text and clause[:1].swapcase() + clause[1:] not in text:
+                    problems.append(
+                        source.problem((*loc, "clause", lang), f"clause does not occur word for word in its bullet's text ({lang})")
+                    )
+    return problems
+
+
+def check_tasks(tasks: TasksFile, source: Source, refs: References) -> list[Problem]:
+    problems = check_unique(((a.id, ("areas", i, "id")) for i, a in enumerate(tasks.areas)), source, "area")
+    task_ids = []
+    for a, area in enumerate(tasks.areas):
+        for b, block in enumerate(area.blocks):
+            loc: Loc = ("areas", a, "blocks", b)
+            for role in ("lead", "coordinate"):
+                ids: list[str] = getattr(block, role)
+                for j, agency_id in enumerate(ids):
+                    refs.agency(source, (*loc, role, j), agency_id, problems)
+                if not refs.spellings:
+                    continue
+                named = resolve_spellings(getattr(block, f"{role}_text"), refs.spellings)
+                if named is None:
+                    problems.append(source.problem((*loc, f"{role}_text"), "names a body that matches no spelling in agencies.yml"))
+                elif named != ids:
+                    problems.append(source.problem((*loc, role), f"{ids} does not match the agencies {role}_text names: {named}"))
+            for t, task in enumerate(block.tasks):
+                task_loc: Loc = (*loc, "tasks", t)
+                task_ids.append((task.id, (*task_loc, "id")))
+                for j, agency_id in enumerate(task.mentions):
+                    refs.agency(source, (*task_loc, "mentions", j), agency_id, problems)
+                for lang in LANGUAGES:
+                    if strip_emphasis(task.title[lang]) not in strip_emphasis(task.text[lang]):
+                        problems.append(
+                            source.problem((*task_loc, "title", lang), f"title does not occur word for word in the task's text ({lang})")
+                        )
+    return problems + check_unique(task_ids, source, "task")

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
-from plansite.checks import check_glossary, check_references
+from plansite.checks import References, check_agencies, check_plan, check_targets, check_tasks, check_unique, check_unreferenced
 from plansite.models import (
     AgenciesFile,
     Agency,
@@ -26,7 +26,7 @@ from plansite.models import (
     Unit,
     UnitsFile,
 )
-from plansite.source import DataError, Problem, Source, load
+from plansite.source import DataError, Problem, load
 
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
 
@@ -73,8 +73,22 @@ def load_site(data_dir: Path) -> SiteData:
     units_src, units = load(data_dir / "units.yml", UnitsFile, problems)
     glossary_src, glossary = load(data_dir / "glossary.yml", GlossaryFile, problems)
 
+    spellings: dict[str, str] = {}
+    if agencies and agencies_src:
+        found, spellings = check_agencies(agencies, agencies_src)
+        problems += found
+    refs = References(
+        agencies={a.id: a for a in agencies.agencies} if agencies else None,
+        unit_ids={u.id for u in units.units} if units else None,
+        spellings=spellings,
+    )
+    if units and units_src:
+        problems += check_unique(((u.id, ("units", i, "id")) for i, u in enumerate(units.units)), units_src, "unit")
+    if glossary and glossary_src:
+        problems += check_unique(((t.id, ("terms", i, "id")) for i, t in enumerate(glossary.terms)), glossary_src, "term")
+
     plans: dict[str, PlanData] = {}
-    sources: dict[str, dict[str, Source]] = {}
+    all_loaded = bool(agencies)
     plans_dir = data_dir / "plans"
     folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
     if not folders:
@@ -83,19 +97,23 @@ def load_site(data_dir: Path) -> SiteData:
         plan_src, plan = load(folder / "plan.yml", Plan, problems)
         targets_src, targets = load(folder / "targets.yml", TargetsFile, problems)
         tasks_src, tasks = load(folder / "tasks.yml", TasksFile, problems)
-        if not (plan and targets and tasks and plan_src and targets_src and tasks_src):
-            continue
-        if plan.id != folder.name:
-            problems.append(plan_src.problem(("id",), f"must equal the folder's name {folder.name!r}"))
-        if plan.id in plans:
-            problems.append(plan_src.problem(("id",), f"duplicate plan id {plan.id!r}"))
-        plans[plan.id] = PlanData(plan, targets, tasks, folder)
-        sources[plan.id] = {"plan.yml": plan_src, "targets.yml": targets_src, "tasks.yml": tasks_src}
-
-    if agencies and units and agencies_src and units_src:
-        problems += check_references(agencies, agencies_src, units, units_src, plans, sources)
-    if glossary and glossary_src:
-        problems += check_glossary(glossary, glossary_src)
+        # Each file that loaded is checked against the others, so one broken file
+        # does not hide the problems of the rest.
+        if plan and plan_src:
+            problems += check_plan(plan, plan_src, refs)
+            if plan.id != folder.name:
+                problems.append(plan_src.problem(("id",), f"must equal the folder's name {folder.name!r}"))
+        if targets and targets_src:
+            problems += check_targets(targets, targets_src, refs)
+        if tasks and tasks_src:
+            problems += check_tasks(tasks, tasks_src, refs)
+        if plan and targets and tasks:
+            plans[plan.id] = PlanData(plan, targets, tasks, folder)
+        else:
+            all_loaded = False
+    # "Referenced nowhere" is only meaningful once every plan file has been read.
+    if all_loaded and agencies and agencies_src:
+        problems += check_unreferenced(agencies, agencies_src, refs)
 
     if problems:
         raise DataError(problems)
