@@ -57,6 +57,10 @@ def build_site(data: Path, workdir: Path) -> Build:
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, workdir / name)
     shutil.copytree(ROOT / "overrides", workdir / "overrides")
+    # mkdocs.yml watches these folders; they must exist beside it.
+    (workdir / "plansite").symlink_to(ROOT / "plansite")
+    if not (workdir / "data").exists():
+        (workdir / "data").symlink_to(data)
     shutil.copytree(ROOT / "docs", workdir / "docs", ignore=shutil.ignore_patterns("plans", "data", "index*.md", "glossary*.md"))
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     steps = [
