@@ -27,7 +27,7 @@ def define_env(env: Any) -> None:
         site = load_site(DATA)
     except DataError as err:
         raise PluginError(str(err)) from None
-    renderer = Renderer(site)
+    renderer = Renderer(site, site_url=env.conf.get("site_url"))
     pages = {page.path: page for page in routes.all_pages(site)}
 
     @env.macro  # type: ignore[untyped-decorator]

@@ -17,7 +17,7 @@ from plansite import routes
 from plansite.load import SiteData
 from plansite.render import Renderer
 
-GENERATED_DIRS = ("plans",)
+GENERATED_DIRS = ("plans", "agencies")
 STUB = """---
 title: {title}
 description: {description}
@@ -64,5 +64,6 @@ def navigation(site: SiteData) -> list[object]:
     nav: list[object] = [routes.home().path]
     for plan_id, data in site.plans.items():
         nav.append({data.plan.number: [page.path for page in routes.plan_pages(site, plan_id)]})
-    nav.append(routes.glossary().path)
+    # One page per agency is too many for the menu: they are reached from the index.
+    nav += [routes.agencies().path, routes.downloads().path, routes.glossary().path]
     return nav

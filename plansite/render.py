@@ -9,23 +9,30 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
 from markupsafe import Markup
 
 from plansite import routes
+from plansite.duties import ReportingDuty, ReportingRole, Role, agency_duties, members, plan_duties
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
-from plansite.models import LANGUAGES, Area, Comparator, Target, Text, TimelineKind
+from plansite.models import LANGUAGES, AgencyKind, Area, Comparator, Target, Text, TimelineKind
 from plansite.routes import PageRef
 
+if TYPE_CHECKING:
+    from plansite.export import DataFile
+
 PACKAGE = Path(__file__).parent
+# The order the agency index lists the kinds of body in: those with most to do first.
+KIND_ORDER = (AgencyKind.district_office, AgencyKind.district_body, AgencyKind.collective, AgencyKind.higher_level, AgencyKind.recipient)
 
 
 def load_strings() -> dict[str, dict[str, str]]:
@@ -39,11 +46,19 @@ def format_number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def format_size(size: int, lang: str) -> str:
+    """A file size for people: "850 B", "12,3 kB" (1 kB = 1000 bytes)."""
+    if size < 1000:
+        return f"{size} B"
+    return f"{format_number(round(size / 1000, 1), lang)} kB"
+
+
 class Renderer:
     """Renders the pages of one ``SiteData`` in either language."""
 
-    def __init__(self, site: SiteData) -> None:
+    def __init__(self, site: SiteData, site_url: str | None = None) -> None:
         self.site = site
+        self.site_url = site_url
         self.strings = load_strings()
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
@@ -57,6 +72,7 @@ class Renderer:
         self.env.filters["emph"] = emphasis
         self.env.filters["plain"] = plain
         self.env.filters["id"] = safe_id
+        self.env.filters["h"] = html_text
 
     # -- strings -------------------------------------------------------------
 
@@ -99,6 +115,9 @@ class Renderer:
             return self.t(lang, "home_title")
         if page.kind == "glossary":
             return self.t(lang, "glossary_title")
+        if page.kind == "agency":
+            assert page.agency
+            return self.agency_name(page.agency, lang)
         if page.kind == "area":
             assert page.plan and page.area
             area = self.area(page.plan, page.area)
@@ -107,6 +126,9 @@ class Renderer:
 
     def description(self, page: PageRef, lang: str) -> str:
         """A one-sentence summary for search engines and link previews, from the data."""
+        if page.kind == "agency":
+            assert page.agency
+            return shorten(self.t(lang, "agency_description", agency=self.agency_name(page.agency, lang)))
         if page.plan is None:
             body = self.t(lang, f"{page.kind}_intro")
             return shorten(body)
@@ -117,8 +139,8 @@ class Renderer:
             body = plan.objectives.general.text[lang]
         elif page.kind == "implementation":
             body = plan.implementation.items[0].text[lang]
-        elif page.kind == "documents":
-            body = self.t(lang, "documents_intro")
+        elif page.kind in ("documents", "matrix"):
+            body = self.t(lang, f"{page.kind}_intro")
         else:
             body = plan.title[lang]
         return shorten(f"{self.plan_name(page.plan, lang)}, {self.title(page, lang)}: {plain(body)}")
@@ -133,6 +155,9 @@ class Renderer:
             "t": lambda key, **values: self.t(lang, key, **values),
             "tx": lambda text: text[lang] if isinstance(text, Text) else text,
             "link": lambda target, anchor=None: Markup(page.link(target, anchor)),
+            "href": lambda target, anchor=None: safe_url(page.href(target, anchor)),
+            "data_href": lambda file: safe_url(page.data_href(lang, file)),
+            "size": lambda file: format_size(file.size, lang),
             "routes": routes,
             "date": lambda value: self.date(value, lang),
             "agency": lambda agency_id: self.agency_name(agency_id, lang),
@@ -179,17 +204,27 @@ class Renderer:
     def _context_implementation(self, page: PageRef, lang: str) -> dict[str, Any]:
         assert page.plan
         context = self._plan_context(page.plan, lang)
-        reporting = context["plan"].implementation.reporting
-        context["reporting_text"] = self.t(
+        context["reporting_text"] = self.reporting_text(page.plan, lang)
+        context["reporting_due"] = self.reporting_due(page.plan, lang)
+        return context
+
+    def reporting_text(self, plan_id: str, lang: str, key: str = "reporting_text", **values: str) -> str:
+        """The yearly report of section IV in one sentence: who sends what to whom, by when."""
+        reporting = self.site.plans[plan_id].plan.implementation.reporting
+        return self.t(
             lang,
-            "reporting_text",
+            key,
             **{"from": "; ".join(self.agency_name(a, lang) for a in reporting.from_)},
             what=reporting.what[lang],
             to=self.agency_name(reporting.to, lang),
             via=self.agency_name(reporting.via, lang),
             deadline=reporting.deadline_text[lang],
+            **values,
         )
-        context["reporting_due"] = self.t(
+
+    def reporting_due(self, plan_id: str, lang: str) -> str:
+        reporting = self.site.plans[plan_id].plan.implementation.reporting
+        return self.t(
             lang,
             "reporting_due",
             day=reporting.due_day,
@@ -198,7 +233,12 @@ class Renderer:
             year=reporting.first_year,
             deadline=reporting.deadline_text[lang],
         )
-        return context
+
+    def reporting_duty(self, plan_id: str, duty: ReportingDuty, lang: str) -> str:
+        """The yearly report as one agency's part in it (sends, receives, compiles)."""
+        if duty.role is ReportingRole.sends and duty.via:
+            return self.reporting_text(plan_id, lang, "reporting_sends_as_member", collective=self.agency_name(duty.via, lang))
+        return self.reporting_text(plan_id, lang, f"reporting_{duty.role.value}")
 
     def _context_documents(self, page: PageRef, lang: str) -> dict[str, Any]:
         assert page.plan
@@ -211,12 +251,150 @@ class Renderer:
     def _context_glossary(self, page: PageRef, lang: str) -> dict[str, Any]:
         return {"terms": self.site.glossary.terms}
 
+    # -- agencies, the matrix and the downloads ------------------------------
+
+    @cached_property
+    def data_files(self) -> list[DataFile]:
+        """The open-data files with their exact bytes, for the sizes the pages show."""
+        # Imported here: export builds its texts (calendar events) with this Renderer.
+        from plansite.export import data_files
+
+        return data_files(self.site, self)
+
+    def address(self, page: PageRef, lang: str) -> str:
+        """The page's full address (printed on duty sheets); site-relative without a site_url."""
+        base = self.site_url.rstrip("/") + "/" if self.site_url else "/"
+        return base + routes.LANGUAGE_PREFIX[lang] + routes.url(page)
+
+    def listed_apart(self, agency_id: str) -> list[tuple[str, str]]:
+        """(plan, collective) pairs where a plan's recipients name a district body apart
+        from a collective of district bodies it is not a member of. The plan then
+        addresses it separately, so it does not inherit that collective's duties."""
+        agency = self.site.agencies[agency_id]
+        if agency.kind not in (AgencyKind.district_office, AgencyKind.district_body):
+            return []
+        found = []
+        for plan_id, data in self.site.plans.items():
+            named = [r.agency for r in data.plan.recipients.items if r.agency]
+            if agency_id not in named:
+                continue
+            for other in named:
+                if other not in agency.member_of and members(self.site, other):
+                    found.append((plan_id, other))
+        return found
+
+    def _context_agency(self, page: PageRef, lang: str) -> dict[str, Any]:
+        assert page.agency
+        agency = self.site.agencies[page.agency]
+        plans = []
+        for duties in agency_duties(self.site, agency.id):
+            plan_id = duties.plan.id
+            plans.append(
+                {
+                    "duties": duties,
+                    "plan": duties.plan.plan,
+                    "heading": self.t(
+                        lang, "plan_heading", plan=self.plan_name(plan_id, lang), date=self.date(duties.plan.plan.date, lang)
+                    ),
+                    "lead": duties.with_role(Role.lead),
+                    "coordinate": duties.with_role(Role.coordinate),
+                    "member": [(c, duties.with_role(Role.member, c)) for c in agency.member_of],
+                    "mentioned": duties.with_role(Role.mentioned),
+                    "reporting": [self.reporting_duty(plan_id, duty, lang) for duty in duties.reporting],
+                    "reporting_due": self.reporting_due(plan_id, lang),
+                }
+            )
+        apart = [(self.plan_name(plan_id, lang), collective, agency.id) for plan_id, collective in self.listed_apart(agency.id)]
+        apart_members = [
+            (self.plan_name(plan_id, lang), agency.id, other)
+            for other in self.site.agencies
+            for plan_id, collective in self.listed_apart(other)
+            if collective == agency.id
+        ]
+        files = [f for f in self.data_files if f.agency_id == agency.id and f.lang in (None, lang)]
+        return {
+            "agency_data": agency,
+            "plans": plans,
+            "members": members(self.site, agency.id),
+            "listed_apart": apart,
+            "listed_apart_members": apart_members,
+            "workbook": next(f for f in files if f.format == "xlsx"),
+            "calendar": next((f for f in files if f.format == "ics"), None),
+            "address": self.address(page, lang),
+        }
+
+    def _agency_counts(self, agency_id: str) -> dict[str, Any]:
+        duties = agency_duties(self.site, agency_id)
+        return {
+            "id": agency_id,
+            "lead": sum(len(d.with_role(Role.lead)) for d in duties),
+            "coordinate": sum(len(d.with_role(Role.coordinate)) for d in duties),
+            "member": sum(len({x.task.id for x in d.with_role(Role.member)}) for d in duties),
+        }
+
+    def _context_agencies(self, page: PageRef, lang: str) -> dict[str, Any]:
+        groups = []
+        for kind in KIND_ORDER:
+            rows = [self._agency_counts(a.id) for a in self.site.agencies.values() if a.kind is kind]
+            if rows:
+                groups.append((kind, rows))
+        return {"groups": groups, "plan_ids": self._plan_ids, "plan_name": lambda plan_id: self.plan_name(plan_id, lang)}
+
+    def _context_matrix(self, page: PageRef, lang: str) -> dict[str, Any]:
+        assert page.plan
+        context = self._plan_context(page.plan, lang)
+        data = context["data"]
+        tasks = [(area_id, task) for area_id, _, task in data.all_tasks()]
+        cells: dict[str, dict[str, Role]] = {}
+        for agency_id in self.site.agencies:
+            roles: dict[str, Role] = {
+                d.task.id: d.role for d in plan_duties(self.site, data, agency_id).tasks if d.role in (Role.lead, Role.coordinate)
+            }
+            if roles:
+                cells[agency_id] = roles
+        collectives = [a for a in cells if members(self.site, a)]
+        return {**context, "tasks": tasks, "cells": cells, "collectives": collectives, "Role": Role}
+
+    def _context_downloads(self, page: PageRef, lang: str) -> dict[str, Any]:
+        from plansite.export import TABLE, dictionary
+
+        files = self.data_files
+        by_agency = [
+            (
+                agency_id,
+                next(f for f in files if f.agency_id == agency_id and f.format == "xlsx"),
+                {f.lang: f for f in files if f.agency_id == agency_id and f.format == "ics"},
+            )
+            for agency_id in self.site.agencies
+        ]
+        return {
+            "plans": [(plan_id, [f for f in files if f.plan_id == plan_id]) for plan_id in self._plan_ids],
+            "plan_name": lambda plan_id: self.plan_name(plan_id, lang),
+            "site_files": [f for f in files if f.plan_id is None and f.agency_id is None],
+            "by_agency": by_agency,
+            "tables": [TABLE[name] for name in TABLE],
+            "dictionary": dictionary(),
+            "languages": LANGUAGES,
+        }
+
 
 def shorten(text: str, limit: int = 160) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters."""
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def html_text(value: object) -> Markup:
+    """Text for a raw HTML block, where Markdown is not applied: HTML-escaped only."""
+    return Markup(html.escape(str(value), quote=True))
+
+
+def safe_url(value: str) -> Markup:
+    """A URL built from data ids and fixed path parts, checked to need no escaping."""
+    if not re.fullmatch(r"[a-z0-9._/#-]+", value):
+        raise ValueError(f"not a safe URL: {value!r}")
+    return Markup(value)
 
 
 def safe_id(value: str) -> Markup:

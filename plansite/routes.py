@@ -28,6 +28,39 @@ class PageRef:
         relative = posixpath.relpath(target.path, posixpath.dirname(self.path) or ".")
         return relative + (f"#{anchor}" if anchor else "")
 
+    def href(self, target: PageRef, anchor: str | None = None) -> str:
+        """A relative URL from this page's built address to ``target``'s, for raw HTML.
+
+        MkDocs rewrites ``.md`` links only in Markdown; links inside HTML blocks must
+        already be the built addresses (directory URLs), which stay within a language.
+        """
+        relative = posixpath.relpath(url(target) or ".", url(self) or ".")
+        relative = "./" if relative == "." else relative + "/"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def data_href(self, lang: str, file: str) -> str:
+        """A relative URL from this page, in ``lang``, to an open-data file.
+
+        The data is built once under ``data/`` at the site root while the English pages
+        live under ``en/``, so the way up depends on the language.
+        """
+        depth = url(self).count("/") + LANGUAGE_PREFIX[lang].count("/")
+        return "../" * depth + f"{DATA_DIR}/{file}"
+
+
+# Where each language's pages are built (static-i18n, ``docs_structure: suffix``)
+# and where ``python -m plansite export`` writes the open data, under the site root.
+LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
+DATA_DIR = "data"
+
+
+def url(page: PageRef) -> str:
+    """The page's built address below its language's root: "agencies/phong-y-te/", "" for home."""
+    stem = page.path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
 
 def home() -> PageRef:
     return PageRef("home", "index.md")
@@ -57,6 +90,22 @@ def full_text(plan: str) -> PageRef:
     return PageRef("full_text", f"plans/{plan}/full-text.md", plan=plan)
 
 
+def matrix(plan: str) -> PageRef:
+    return PageRef("matrix", f"plans/{plan}/matrix.md", plan=plan)
+
+
+def agencies() -> PageRef:
+    return PageRef("agencies", "agencies/index.md")
+
+
+def agency(agency_id: str) -> PageRef:
+    return PageRef("agency", f"agencies/{agency_id}.md", agency=agency_id)
+
+
+def downloads() -> PageRef:
+    return PageRef("downloads", "downloads.md")
+
+
 def task_anchor(task_id: str) -> str:
     return "task-" + task_id.replace(".", "-")
 
@@ -70,6 +119,7 @@ def plan_pages(site: SiteData, plan: str) -> list[PageRef]:
     return [
         targets(plan),
         *(area(plan, a.id) for a in data.tasks.areas),
+        matrix(plan),
         implementation(plan),
         documents(plan),
         full_text(plan),
@@ -80,5 +130,8 @@ def all_pages(site: SiteData) -> list[PageRef]:
     pages = [home()]
     for plan in site.plans:
         pages += plan_pages(site, plan)
+    pages.append(agencies())
+    pages += [agency(agency_id) for agency_id in site.agencies]
+    pages.append(downloads())
     pages.append(glossary())
     return pages
