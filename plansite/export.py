@@ -10,8 +10,11 @@
 ``TABLES`` defines each table's columns once; the files and the data dictionary
 (``columns.yml`` adds the meanings) are made from it. Every file is byte-for-byte
 reproducible: dates inside XLSX and ICS come from the plans, never from the clock.
-Called by ``python -m plansite export``; ``render`` asks ``data_files`` for the
-sizes it shows on the downloads and agency pages.
+A file's language is in its name as ``-vi``/``-en``: a ``.vi.``/``.en.`` suffix would
+make the i18n plugin treat it as one language's copy of a file and move it.
+
+Called by ``python -m plansite export``; ``render`` asks ``data_files`` for the sizes
+it shows on the downloads and agency pages.
 """
 
 from __future__ import annotations
@@ -497,7 +500,7 @@ def data_files(site: SiteData, renderer: Renderer) -> list[DataFile]:
             event = _report_event(renderer, data, lang, None)
             assert event is not None
             content = calendar_bytes(renderer.plan_name(plan_id, lang), lang, [event])
-            files.append(DataFile(f"{plan_id}/{plan_id}.{lang}.ics", content, "ics", plan_id, lang=lang))
+            files.append(DataFile(f"{plan_id}/{plan_id}-{lang}.ics", content, "ics", plan_id, lang=lang))
     for table in TABLES:
         if table.scope is Scope.site:
             rows = table_rows(site, table)
@@ -512,7 +515,7 @@ def data_files(site: SiteData, renderer: Renderer) -> list[DataFile]:
             events = [e for data in site.plans.values() if (e := _report_event(renderer, data, lang, agency_id))]
             if events:
                 content = calendar_bytes(renderer.agency_name(agency_id, lang), lang, events)
-                files.append(DataFile(f"agencies/{agency_id}.{lang}.ics", content, "ics", agency_id=agency_id, lang=lang))
+                files.append(DataFile(f"agencies/{agency_id}-{lang}.ics", content, "ics", agency_id=agency_id, lang=lang))
     return files
 
 

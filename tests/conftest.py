@@ -61,7 +61,11 @@ def build_site(data: Path, workdir: Path) -> Build:
     (workdir / "plansite").symlink_to(ROOT / "plansite")
     if not (workdir / "data").exists():
         (workdir / "data").symlink_to(data)
-    shutil.copytree(ROOT / "docs", workdir / "docs", ignore=shutil.ignore_patterns("plans", "data", "index*.md", "glossary*.md", "agencies", "downloads*.md"))
+    shutil.copytree(
+        ROOT / "docs",
+        workdir / "docs",
+        ignore=shutil.ignore_patterns("plans", "data", "index*.md", "glossary*.md", "agencies", "downloads*.md"),
+    )
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     steps = [
         [
