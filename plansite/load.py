@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
-from plansite.checks import check_glossary, check_references
+from plansite.checks import check_glossary, check_glossary_agencies, check_references
 from plansite.models import (
     AgenciesFile,
     Agency,
@@ -96,6 +96,8 @@ def load_site(data_dir: Path) -> SiteData:
         problems += check_references(agencies, agencies_src, units, units_src, plans, sources)
     if glossary and glossary_src:
         problems += check_glossary(glossary, glossary_src)
+    if glossary and glossary_src and agencies and agencies_src:
+        problems += check_glossary_agencies(glossary, glossary_src, agencies, agencies_src)
 
     if problems:
         raise DataError(problems)
