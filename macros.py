@@ -1,4 +1,4 @@
-"""mkdocs-macros entry point: registers the ``plansite_page`` macro and nothing else.
+"""mkdocs-macros entry point: registers the ``plansite_page`` and ``plansite_edition_notice`` macros.
 
 All loading and rendering lives in the ``plansite`` package, which does not import
 MkDocs; this file is the only bridge, so a move to another generator replaces it.
@@ -33,3 +33,9 @@ def define_env(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def plansite_page(path: str, lang: str) -> str:
         return renderer.render(pages[path], lang)
+
+    # For hand-written translated pages (data pages get the notice from render):
+    # {{ plansite_edition_notice("guide.md", "en") }} under the page's title.
+    @env.macro  # type: ignore[untyped-decorator]
+    def plansite_edition_notice(path: str, lang: str) -> str:
+        return renderer.edition_notice(path, lang)

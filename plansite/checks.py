@@ -29,6 +29,38 @@ def check_glossary(glossary: GlossaryFile, source: Source) -> list[Problem]:
     return check_unique(((t.id, ("terms", i, "id")) for i, t in enumerate(glossary.terms)), source, "term")
 
 
+def check_glossary_agencies(glossary: GlossaryFile, glossary_src: Source, agencies: AgenciesFile, agencies_src: Source) -> list[Problem]:
+    """Every agency has a glossary entry, and its English name is the glossary's rendering.
+
+    The glossary is the one place where a body's English name is decided; agencies.yml
+    repeats it so that templates need no lookup, and this check keeps the two equal.
+    An entry belongs to an agency when its ``vi`` is the agency's name or one of its spellings.
+    """
+    problems = []
+    for i, agency in enumerate(agencies.agencies):
+        names = {agency.name.vi, *agency.spellings}
+        entries = [(j, term) for j, term in enumerate(glossary.terms) if term.vi in names]
+        if not entries:
+            problems.append(
+                agencies_src.problem(
+                    ("agencies", i, "name", "vi"),
+                    f"agency {agency.id!r} has no glossary entry; add a term to {glossary_src.path.name} "
+                    f"with vi: {agency.name.vi!r} and its English rendering",
+                )
+            )
+        for j, term in entries:
+            if term.en != agency.name.en:
+                problems.append(
+                    agencies_src.problem(
+                        ("agencies", i, "name", "en"),
+                        f"English name {agency.name.en!r} differs from the glossary's rendering {term.en!r} "
+                        f"({glossary_src.path.name} line {glossary_src.line(('terms', j, 'en'))}, term {term.id!r}); "
+                        "use the glossary's rendering (language: en)",
+                    )
+                )
+    return problems
+
+
 def strip_emphasis(text: str) -> str:
     """The words of a text without the plan's **bold** and *italic* markers."""
     return text.replace("**", "").replace("*", "")

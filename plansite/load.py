@@ -11,7 +11,17 @@ import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
-from plansite.checks import References, check_agencies, check_plan, check_targets, check_tasks, check_unique, check_unreferenced
+from plansite.checks import (
+    References,
+    check_agencies,
+    check_glossary,
+    check_glossary_agencies,
+    check_plan,
+    check_targets,
+    check_tasks,
+    check_unique,
+    check_unreferenced,
+)
 from plansite.models import (
     AgenciesFile,
     Agency,
@@ -85,7 +95,9 @@ def load_site(data_dir: Path) -> SiteData:
     if units and units_src:
         problems += check_unique(((u.id, ("units", i, "id")) for i, u in enumerate(units.units)), units_src, "unit")
     if glossary and glossary_src:
-        problems += check_unique(((t.id, ("terms", i, "id")) for i, t in enumerate(glossary.terms)), glossary_src, "term")
+        problems += check_glossary(glossary, glossary_src)
+        if agencies and agencies_src:
+            problems += check_glossary_agencies(glossary, glossary_src, agencies, agencies_src)
 
     plans: dict[str, PlanData] = {}
     all_loaded = bool(agencies)

@@ -9,7 +9,6 @@ on every build (``make build``), so a new plan folder needs no code change.
 from __future__ import annotations
 
 import json
-import shutil
 from html import escape
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from plansite import routes
 from plansite.load import SiteData
 from plansite.render import Renderer
 
-GENERATED_DIRS = ("plans", "agencies")
+MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
 STUB = """---
 title: {title}
 description: {description}
@@ -35,8 +34,11 @@ def localized(path: str, lang: str) -> str:
 def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
     """Write every page stub under ``docs_dir`` and the navigation; return the files written."""
     renderer = Renderer(site)
-    for name in GENERATED_DIRS:
-        shutil.rmtree(docs_dir / name, ignore_errors=True)
+    manifest = nav_file.parent / MANIFEST
+    # Remove what the previous run wrote, so a page whose data is gone does not linger.
+    if manifest.is_file():
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            (docs_dir / line).unlink(missing_ok=True)
     written = []
     for page in routes.all_pages(site):
         for lang in ("vi", "en"):
@@ -52,6 +54,7 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
             target.write_text(stub, encoding="utf-8")
             written.append(target)
     nav_file.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text("".join(f"{path.relative_to(docs_dir).as_posix()}\n" for path in written), encoding="utf-8")
     nav_file.write_text(json.dumps({"nav": navigation(site)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return written
 

@@ -20,7 +20,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from plansite import routes
+from plansite import editions, routes
 from plansite.duties import ReportingDuty, ReportingRole, Role, agency_duties, members, plan_duties
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
@@ -72,6 +72,7 @@ class Renderer:
         self.env.filters["emph"] = emphasis
         self.env.filters["plain"] = plain
         self.env.filters["id"] = safe_id
+        self.env.filters["vi_quotes"] = editions.vi_quotes
         self.env.filters["h"] = html_text
 
     # -- strings -------------------------------------------------------------
@@ -164,7 +165,23 @@ class Renderer:
             "month_name": lambda month: calendar.month_name[month],
             **build(page, lang),
         }
-        return self.env.get_template(f"{page.kind}.md.j2").render(context)
+        return self.with_edition_notice(self.env.get_template(f"{page.kind}.md.j2").render(context), page.path, lang)
+
+    def edition_notice(self, path: str, lang: str) -> str:
+        """The notice that the Vietnamese text is authoritative, linking to the page at ``path`` in Vietnamese."""
+        return self.env.get_template("edition_notice.md.j2").render(
+            t=lambda key: self.t(lang, key), vi_url=Markup(editions.twin_url(path, lang, editions.AUTHORITATIVE))
+        )
+
+    def with_edition_notice(self, markdown: str, path: str, lang: str) -> str:
+        """``markdown`` with the edition notice under its title; unchanged in Vietnamese."""
+        if lang == editions.AUTHORITATIVE:
+            return markdown
+        notice = self.edition_notice(path, lang)
+        if markdown.startswith("# "):
+            title, _, body = markdown.partition("\n")
+            return f"{title}\n\n{notice}\n{body}"
+        return f"{notice}\n{markdown}"
 
     def area(self, plan_id: str, area_id: str) -> Area:
         return next(a for a in self.site.plans[plan_id].tasks.areas if a.id == area_id)
@@ -264,7 +281,8 @@ class Renderer:
     def address(self, page: PageRef, lang: str) -> str:
         """The page's full address (printed on duty sheets); site-relative without a site_url."""
         base = self.site_url.rstrip("/") + "/" if self.site_url else "/"
-        return base + routes.LANGUAGE_PREFIX[lang] + routes.url(page)
+        directory = editions.page_directory(page.path, lang)
+        return base + (directory + "/" if directory else "")
 
     def listed_apart(self, agency_id: str) -> list[tuple[str, str]]:
         """(plan, collective) pairs where a plan's recipients name a district body apart

@@ -61,11 +61,12 @@ def build_site(data: Path, workdir: Path) -> Build:
     (workdir / "plansite").symlink_to(ROOT / "plansite")
     if not (workdir / "data").exists():
         (workdir / "data").symlink_to(data)
-    shutil.copytree(
-        ROOT / "docs",
-        workdir / "docs",
-        ignore=shutil.ignore_patterns("plans", "data", "index*.md", "glossary*.md", "agencies", "downloads*.md"),
-    )
+    # Only the hand-written pages, as a fresh clone has them; the rest is generated below.
+    tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    for name in tracked:
+        (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, workdir / name)
+    (workdir / "docs").mkdir(exist_ok=True)
     env = {**os.environ, "PLANSITE_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     steps = [
         [
