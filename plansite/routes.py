@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import posixpath
 
+from plansite import editions
 from plansite.load import SiteData
 
 
@@ -34,7 +35,8 @@ class PageRef:
         MkDocs rewrites ``.md`` links only in Markdown; links inside HTML blocks must
         already be the built addresses (directory URLs), which stay within a language.
         """
-        relative = posixpath.relpath(url(target) or ".", url(self) or ".")
+        here, there = (editions.page_directory(p.path, editions.AUTHORITATIVE) or "." for p in (self, target))
+        relative = posixpath.relpath(there, here)
         relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{anchor}" if anchor else "")
 
@@ -44,22 +46,12 @@ class PageRef:
         The data is built once under ``data/`` at the site root while the English pages
         live under ``en/``, so the way up depends on the language.
         """
-        depth = url(self).count("/") + LANGUAGE_PREFIX[lang].count("/")
-        return "../" * depth + f"{DATA_DIR}/{file}"
+        here = editions.page_directory(self.path, lang)
+        return "../" * (here.count("/") + 1 if here else 0) + f"{DATA_DIR}/{file}"
 
 
-# Where each language's pages are built (static-i18n, ``docs_structure: suffix``)
-# and where ``python -m plansite export`` writes the open data, under the site root.
-LANGUAGE_PREFIX = {"vi": "", "en": "en/"}
+# Where ``python -m plansite export`` writes the open data, under the site root.
 DATA_DIR = "data"
-
-
-def url(page: PageRef) -> str:
-    """The page's built address below its language's root: "agencies/phong-y-te/", "" for home."""
-    stem = page.path[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def home() -> PageRef:
