@@ -13,7 +13,7 @@ import shutil
 from html import escape
 from pathlib import Path
 
-from plansite import routes
+from plansite import dates, routes
 from plansite.load import SiteData
 from plansite.render import Renderer
 
@@ -21,6 +21,7 @@ GENERATED_DIRS = ("plans",)
 STUB = """---
 title: {title}
 description: {description}
+revision_date: {updated}
 ---
 
 {{{{ plansite_page({path}, {lang}) }}}}
@@ -39,6 +40,7 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
         shutil.rmtree(docs_dir / name, ignore_errors=True)
     written = []
     for page in routes.all_pages(site):
+        updated = dates.last_changed(dates.page_sources(site, page))
         for lang in ("vi", "en"):
             target = docs_dir / localized(page.path, lang)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +50,17 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 json.dumps(escape(text, quote=False), ensure_ascii=False)
                 for text in (renderer.title(page, lang), renderer.description(page, lang))
             )
-            stub = STUB.format(title=title, description=description, path=json.dumps(page.path), lang=json.dumps(lang))
+            # Material shows `revision_date` at the foot of the page.
+            updated_text = (
+                renderer.t(lang, "data_updated", date=renderer.date(updated, lang)) if updated else renderer.t(lang, "data_updated_unknown")
+            )
+            stub = STUB.format(
+                title=title,
+                description=description,
+                updated=json.dumps(escape(updated_text, quote=False), ensure_ascii=False),
+                path=json.dumps(page.path),
+                lang=json.dumps(lang),
+            )
             target.write_text(stub, encoding="utf-8")
             written.append(target)
     nav_file.parent.mkdir(parents=True, exist_ok=True)
