@@ -18,6 +18,7 @@ from plansite.load import SiteData
 from plansite.render import Renderer
 
 GENERATED_DIRS = ("plans",)
+GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md
 STUB = """---
 title: {title}
 description: {description}
@@ -77,4 +78,6 @@ def navigation(site: SiteData) -> list[object]:
     for plan_id, data in site.plans.items():
         nav.append({data.plan.number: [page.path for page in routes.plan_pages(site, plan_id)]})
     nav.append(routes.glossary().path)
+    # Hand-written pages (docs/), after the generated ones.
+    nav.append(GUIDE)
     return nav
