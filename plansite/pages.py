@@ -12,14 +12,16 @@ import json
 from html import escape
 from pathlib import Path
 
-from plansite import routes
+from plansite import dates, routes
 from plansite.load import SiteData
 from plansite.render import Renderer
 
 MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
+GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md
 STUB = """---
 title: {title}
 description: {description}
+revision_date: {updated}
 ---
 
 {{{{ plansite_page({path}, {lang}) }}}}
@@ -41,6 +43,7 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
             (docs_dir / line).unlink(missing_ok=True)
     written = []
     for page in routes.all_pages(site):
+        updated = dates.last_changed(dates.page_sources(site, page))
         for lang in ("vi", "en"):
             target = docs_dir / localized(page.path, lang)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -50,7 +53,17 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 json.dumps(escape(text, quote=False), ensure_ascii=False)
                 for text in (renderer.title(page, lang), renderer.description(page, lang))
             )
-            stub = STUB.format(title=title, description=description, path=json.dumps(page.path), lang=json.dumps(lang))
+            # Material shows `revision_date` at the foot of the page.
+            updated_text = (
+                renderer.t(lang, "data_updated", date=renderer.date(updated, lang)) if updated else renderer.t(lang, "data_updated_unknown")
+            )
+            stub = STUB.format(
+                title=title,
+                description=description,
+                updated=json.dumps(escape(updated_text, quote=False), ensure_ascii=False),
+                path=json.dumps(page.path),
+                lang=json.dumps(lang),
+            )
             target.write_text(stub, encoding="utf-8")
             written.append(target)
     nav_file.parent.mkdir(parents=True, exist_ok=True)
@@ -69,4 +82,6 @@ def navigation(site: SiteData) -> list[object]:
         nav.append({data.plan.number: [page.path for page in routes.plan_pages(site, plan_id)]})
     # One page per agency is too many for the menu: they are reached from the index.
     nav += [routes.agencies().path, routes.downloads().path, routes.glossary().path]
+    # Hand-written pages (docs/), after the generated ones.
+    nav.append(GUIDE)
     return nav

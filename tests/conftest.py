@@ -21,7 +21,7 @@ from plansite.load import SiteData, load_site
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SITE = ROOT / "site"
-SOURCE = ROOT.parent / "shared" / "source" / "ke-hoach-81-KH-UBND-2024.txt"
+SOURCE = ROOT / "sources" / "ke-hoach-81-KH-UBND-2024.txt"
 PLAN_ID = "81-kh-ubnd-2024"
 
 
