@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
@@ -380,7 +381,8 @@ def workbook_bytes(sheets: list[tuple[Table, list[Row]]], created: dt.date) -> b
         _write_sheet(book.add_worksheet(table.name), names, [[row[n] for n in names] for row in rows], header, plain, wrapped)
         for column in table.columns:
             meaning = meanings.meaning(table.name, column.name)
-            rows_of_dictionary.append([table.name, column.name, column.type, ", ".join(column.allowed), meaning.vi, meaning.en])
+            allowed = ", ".join(value or "(empty)" for value in column.allowed)
+            rows_of_dictionary.append([table.name, column.name, column.type, allowed, meaning.vi, meaning.en])
     _write_sheet(
         book.add_worksheet("columns"),
         ["table", "column", "type", "allowed_values", "meaning_vi", "meaning_en"],
@@ -393,8 +395,8 @@ def workbook_bytes(sheets: list[tuple[Table, list[Row]]], created: dt.date) -> b
     return out.getvalue()
 
 
-def _write_sheet(sheet: xlsxwriter.worksheet.Worksheet, names: list[str], rows: list[list[Value]], *formats: object) -> None:
-    header, plain, wrapped = formats
+def _write_sheet(sheet: Any, names: list[str], rows: list[list[Value]], header: Any, plain: Any, wrapped: Any) -> None:
+    """One table on one sheet; ``header``, ``plain`` and ``wrapped`` are the book's cell formats."""
     for col, name in enumerate(names):
         values = [name, *(row[col] for row in rows)]
         longest = max(len(str(v)) for v in values if v is not None)

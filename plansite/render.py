@@ -21,7 +21,7 @@ import yaml
 from markupsafe import Markup
 
 from plansite import editions, routes
-from plansite.duties import ReportingDuty, ReportingRole, Role, agency_duties, members, plan_duties
+from plansite.duties import ReportingDuty, ReportingRole, Role, agency_duties, count, members, plan_duties
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
 from plansite.models import LANGUAGES, AgencyKind, Area, Comparator, Target, Text, TimelineKind
@@ -345,9 +345,9 @@ class Renderer:
         duties = agency_duties(self.site, agency_id)
         return {
             "id": agency_id,
-            "lead": sum(len(d.with_role(Role.lead)) for d in duties),
-            "coordinate": sum(len(d.with_role(Role.coordinate)) for d in duties),
-            "member": sum(len({x.task.id for x in d.with_role(Role.member)}) for d in duties),
+            "lead": count(duties, Role.lead),
+            "coordinate": count(duties, Role.coordinate),
+            "member": count(duties, Role.member),
         }
 
     def _context_agencies(self, page: PageRef, lang: str) -> dict[str, Any]:
