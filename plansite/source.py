@@ -111,6 +111,9 @@ def _expected(err: dict[str, Any]) -> str:
         return "required key is missing"
     if kind == "extra_forbidden":
         return "unknown key (check its spelling)"
+    if kind == "too_short":
+        least = err.get("ctx", {}).get("min_length", 1)
+        return f"the list is empty; expected at least {least} item{'s' if least != 1 else ''}"
     if kind == "string_pattern_mismatch":
         return f"expected an id of lower-case ASCII letters and digits joined by '-', '_' or '.' (got {err.get('input')!r})"
     return f"{err['msg']} (got {err.get('input')!r})"

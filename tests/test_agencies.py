@@ -273,7 +273,7 @@ def test_a_block_without_a_lead_agency_is_an_error_and_stops_the_build(copy_of_d
         load_site(copy_of_data)
     (problem,) = caught.value.problems
     assert (problem.file, problem.line, problem.path) == (path, line, f"areas[{a}].blocks[{b}].lead")
-    assert problem.message == "List should have at least 1 item after validation, not 0 (got [])"
+    assert problem.message == "the list is empty; expected at least 1 item"
 
     workdir = tmp_path / "work"
     workdir.mkdir()
