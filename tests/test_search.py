@@ -293,6 +293,18 @@ def test_browser_and_index_encode_alike(page: Page, site_url: str) -> None:
         assert accented == (fold(sample) != sample.lower())
 
 
+def test_full_text_is_indexed_only_where_no_other_page_has_it(search: SearchDriver, site_data: SiteData) -> None:
+    """Its sections II-IV are the targets, area and implementation pages' text: those pages are the results."""
+    plan_id, data = next(iter(site_data.plans.items()))
+    full_text = page_url(routes.full_text(plan_id), "vi")
+    purposes = " ".join(data.plan.purposes.parts[0].paragraphs[0].vi.split()[:5])
+    assert full_text in {r.page for r in search.run("vi", purposes)}, "section I is only in the full text"
+    area_id, _block, task = next(data.all_tasks())
+    found = {r.page for r in search.run("vi", task.title.vi)}
+    assert page_url(routes.area(plan_id, area_id), "vi") in found
+    assert full_text not in found
+
+
 # -- hosting, network, keyboard ------------------------------------------------------
 
 

@@ -161,9 +161,10 @@ export async function mount(dialog, root) {
   let pagefind;
   try {
     // Pagefind works out the site's base URL from where pagefind.js is, so results
-    // link correctly when the site is served from a sub-path.
+    // link correctly when the site is served from a sub-path. The index is small
+    // enough to search on the page's own thread, which spares the worker's download.
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ excerptLength: 24 });
+    await pagefind.options({ excerptLength: 24, noWorker: true });
     await pagefind.init();
   } catch (error) {
     status.textContent = strings.failed;
@@ -210,6 +211,8 @@ export async function mount(dialog, root) {
     running = true;
     try {
       const found = query ? await results(query) : [];
+      // A newer query is waiting: this one's excerpts would never be shown.
+      if (waiting !== null) return;
       const pages = await Promise.all(found.slice(0, PAGES_SHOWN).map((result) => result.data()));
       if (waiting === null) show(query, found, pages);
     } finally {
