@@ -50,9 +50,10 @@ test: $(VENV)/installed-dev $(CHROMIUM) lint build
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed-dev
-	$(BIN)/ruff check plansite macros.py tests
-	$(BIN)/ruff format --check plansite macros.py tests
+	$(BIN)/ruff check plansite macros.py tests bench
+	$(BIN)/ruff format --check plansite macros.py tests bench
 	$(BIN)/mypy plansite macros.py
+	MYPYPATH=tests $(BIN)/mypy bench
 
 ## bench: measure the search (bytes and time to first results) into bench/results-search.md
 bench: $(VENV)/installed-dev $(CHROMIUM) build
