@@ -27,6 +27,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import json
 import math
 import os
 import re
@@ -51,6 +52,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import test_search as queryset  # noqa: E402  (the query set and its expectations, shared with the tests)
 
 from plansite.load import load_site  # noqa: E402
+from plansite.search import fold  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -329,6 +331,34 @@ def build_material_variant(work: Path) -> Path:
     return site
 
 
+def material_projection(site: Path) -> list[str]:
+    """What option (a) would download: Material's index split by language, with a folded copy of each text."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    scripts = site / "assets" / "javascripts"
+    code = [*scripts.glob("workers/search.*.min.js"), scripts / "lunr" / "min" / "lunr.stemmer.support.min.js"]
+    code += [scripts / "lunr" / "min" / f"lunr.{name}.min.js" for name in ("multi", "vi")]
+    code_size = sum(len(gzip.compress(path.read_bytes(), 6)) for path in code)
+
+    def gz(docs: list[dict[str, Any]]) -> int:
+        return len(gzip.compress(json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False).encode(), 6))
+
+    lines = [
+        "",
+        "Option (a), projected from this build's index: Material's search with the index split by language",
+        "and a folded copy of each title and text added (what the browser would download before the first results):",
+        "",
+        "| index | KiB |",
+        "| --- | ---: |",
+        f"| search_index.json as built (both languages) | {kib(gz(index['docs']))} |",
+    ]
+    for lang in ("vi", "en"):
+        docs = [doc for doc in index["docs"] if doc["location"].startswith("en/") == (lang == "en")]
+        folded = [{**doc, "folded": fold(doc["title"] + " " + doc["text"])} for doc in docs]
+        lines.append(f"| {lang} only, with a folded field | {kib(gz(folded))} |")
+    lines.append(f"| search worker + lunr.stemmer.support + lunr.multi + lunr.vi | {kib(code_size)} |")
+    return lines
+
+
 # -- report -------------------------------------------------------------------------------
 
 
@@ -336,7 +366,9 @@ def kib(size: float) -> str:
     return f"{size / 1024:.1f}"
 
 
-def report(engine: Engine, runs: list[list[Measure]], weights: list[tuple[str, int]], score: tuple[int, int, list[str]] | None) -> str:
+def report(
+    engine: Engine, runs: list[list[Measure]], weights: list[tuple[str, int]], score: tuple[int, int, list[str]] | None, extra: list[str]
+) -> str:
     lines = [
         f"# Search benchmark: {engine.name}",
         "",
@@ -387,6 +419,7 @@ def report(engine: Engine, runs: list[list[Measure]], weights: list[tuple[str, i
         "| --- | ---: |",
         *(f"| {path} | {kib(size)} |" for path, size in weights),
     ]
+    lines += extra
     if score and score[2]:
         lines += ["", "Queries that miss:", "", *(f"- {failure}" for failure in score[2])]
     return "\n".join(lines) + "\n"
@@ -409,8 +442,9 @@ def main() -> int:
             runs = [[measure(browser, engine, base, ledger, *query) for query in QUERIES] for _ in range(args.runs)]
             weights = page_weights(browser, base, ledger)
             score = None if args.skip_quality else quality(browser, engine, base)
+            extra = material_projection(site) if engine is MATERIAL else []
             browser.close()
-    text = report(engine, runs, weights, score)
+    text = report(engine, runs, weights, score, extra)
     suffix = "" if engine is PAGEFIND else "-material"
     (ROOT / "bench" / f"results-search{suffix}.md").write_text(text, encoding="utf-8")
     print(text)

@@ -121,7 +121,7 @@ class SearchDriver:
     def page(self, lang: str) -> Page:
         if lang not in self.pages:
             context = self.browser.new_context()
-            # The context sees the requests of Pagefind's web worker too.
+            # The context also sees requests from web workers, should Pagefind use one.
             context.on("request", lambda request: self.requests.append(request.url))
             tab = context.new_page()
             tab.goto(self.base + ("en/" if lang == "en" else ""))
@@ -203,7 +203,7 @@ def test_query_set_is_large_and_varied(site_data: SiteData) -> None:
     unaccented = {q for q in by_lang["vi"] if fold(q) == q.lower()}
     assert len(accented) >= 10
     assert sum(fold(q) in unaccented for q in accented) >= 10, "accented queries have unaccented twins"
-    ids = [e for e in QUERIES if not re.search(r"[^\W\d_]{3}", e["query"])]
+    ids = [e for e in QUERIES if any(e["query"] in x.ids for x in expectations(site_data, e))]
     assert {e["lang"] for e in ids} == {"vi", "en"}, "ids are searched in both languages"
     assert len({query_id(e) for e in QUERIES}) == len(QUERIES), "no query twice"
 
@@ -332,7 +332,7 @@ def test_no_request_leaves_the_site(search: SearchDriver, site_url: str) -> None
 
 def test_pages_load_no_search_until_it_opens(page: Page, site_url: str) -> None:
     requests: list[str] = []
-    # The context sees the requests of Pagefind's web worker too.
+    # The context also sees requests from web workers, should Pagefind use one.
     page.context.on("request", lambda request: requests.append(request.url.removeprefix(site_url)))
     page.goto(site_url + "plans/81-kh-ubnd-2024/area-1/")
     page.wait_for_load_state("networkidle")

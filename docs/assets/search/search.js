@@ -41,7 +41,7 @@ export function hasDiacritics(text) {
   return /[đĐ]/.test(text) || MARKS.test(text.normalize("NFD"));
 }
 
-// The runs of consecutive word positions in ``locations`` (the matched words),
+// The runs of consecutive word positions among `locations` (the matched words),
 // longest first: [{start, length}].
 function runs(locations) {
   const sorted = [...new Set(locations)].sort((a, b) => a - b);
@@ -76,6 +76,8 @@ function sections(data) {
   return data.sub_results
     .map((sub, order) => ({ sub, order, runs: runs(sub.locations), weight: weight(sub) }))
     .sort((a, b) => (b.runs[0]?.length ?? 0) - (a.runs[0]?.length ?? 0) || b.weight - a.weight || a.order - b.order)
+    // Further sections only where the query's words stand together as in the best one.
+    .filter((section, _, [best]) => (section.runs[0]?.length ?? 0) === (best.runs[0]?.length ?? 0))
     .slice(0, SECTIONS_SHOWN)
     .map(({ sub, runs: found }) => {
       const floor = sub.anchor ? sub.anchor.location : 0;
