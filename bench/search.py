@@ -49,20 +49,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-import test_search as queryset  # noqa: E402  (the query set and its expectations, shared with the tests)
+# The browser, the query set and its expectations, as the tests have them.
+import test_search as queryset  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 from plansite.load import load_site  # noqa: E402
 from plansite.search import fold  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BYTES_BUDGET = 150 * 1024
 MS_BUDGET = 300
 PAGE_BUDGET = 100 * 1024
@@ -438,7 +431,7 @@ def main() -> int:
             print("site/ is not built: run `make bench`", file=sys.stderr)
             return 1
         with host(site) as (base, ledger), sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             runs = [[measure(browser, engine, base, ledger, *query) for query in QUERIES] for _ in range(args.runs)]
             weights = page_weights(browser, base, ledger)
             score = None if args.skip_quality else quality(browser, engine, base)
