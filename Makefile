@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build pages check test lint schema requirements clean
+.PHONY: serve build pages check test lint schema requirements clean bench
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +29,10 @@ pages: $(VENV)/installed
 check: $(VENV)/installed
 	$(BIN)/python -m plansite --data $(DATA) check
 
-## build: the whole site, strict, into site/
+## build: the whole site, strict, into site/, with its search index (site/pagefind/)
 build: pages
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m plansite.search site
 
 ## serve: build and serve on http://127.0.0.1:8000, rebuilding on change
 serve: pages
@@ -59,9 +60,14 @@ test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint bui
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed-dev
-	$(BIN)/ruff check plansite macros.py tests
-	$(BIN)/ruff format --check plansite macros.py tests
+	$(BIN)/ruff check plansite macros.py tests bench
+	$(BIN)/ruff format --check plansite macros.py tests bench
 	$(BIN)/mypy plansite macros.py
+	MYPYPATH=tests $(BIN)/mypy bench
+
+## bench: measure the search (bytes and time to first results) into bench/results-search.md
+bench: $(VENV)/installed-dev $(CHROMIUM) build
+	$(BIN)/python bench/search.py
 
 ## schema: export the JSON Schemas in schemas/ from the models
 schema: $(VENV)/installed
