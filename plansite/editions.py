@@ -3,7 +3,7 @@
 The Vietnamese edition is authoritative and sits at the site root; every other
 edition sits under ``/<lang>/`` with the same page paths (``pages.localized`` writes
 the files that way, and the site uses directory URLs). Used by ``render`` for the
-notice at the top of every English page, and for the ``vi_quotes`` filter.
+notice at the top of every English page, and for the ``vi_quotes`` and ``vi`` filters.
 """
 
 from __future__ import annotations
@@ -71,3 +71,10 @@ def vi_quotes(text: str, lang: str) -> Markup:
         position = match.end(1)
     out.append(escape(text[position:]))
     return Markup("").join(out)
+
+
+def vi_text(text: str, lang: str) -> Markup:
+    """``text`` for Markdown, marked ``lang="vi"`` in other editions: a Vietnamese name on an English page."""
+    if lang == AUTHORITATIVE:
+        return escape(text)
+    return Markup('<span lang="vi">%s</span>') % escape(text)

@@ -15,6 +15,7 @@ from pathlib import Path
 from plansite import dates, routes
 from plansite.load import SiteData
 from plansite.render import Renderer
+from plansite.seo import legislation
 
 MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
 GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md
@@ -22,7 +23,7 @@ STUB = """---
 title: {title}
 description: {description}
 revision_date: {updated}
----
+{extra}---
 
 {{{{ plansite_page({path}, {lang}) }}}}
 """
@@ -53,6 +54,8 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 json.dumps(escape(text, quote=False), ensure_ascii=False)
                 for text in (renderer.title(page, lang), renderer.description(page, lang))
             )
+            # Plan pages carry the plan as schema.org/Legislation for the theme to print as JSON-LD.
+            extra = f"jsonld: {json.dumps(legislation(renderer, page.plan, lang), ensure_ascii=False)}\n" if page.plan else ""
             # Material shows `revision_date` at the foot of the page.
             updated_text = (
                 renderer.t(lang, "data_updated", date=renderer.date(updated, lang)) if updated else renderer.t(lang, "data_updated_unknown")
@@ -61,6 +64,7 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 title=title,
                 description=description,
                 updated=json.dumps(escape(updated_text, quote=False), ensure_ascii=False),
+                extra=extra,
                 path=json.dumps(page.path),
                 lang=json.dumps(lang),
             )

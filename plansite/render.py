@@ -74,6 +74,7 @@ class Renderer:
         self.env.filters["id"] = safe_id
         self.env.filters["vi_quotes"] = editions.vi_quotes
         self.env.filters["h"] = html_text
+        self.env.filters["vi"] = editions.vi_text
 
     # -- strings -------------------------------------------------------------
 

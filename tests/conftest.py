@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from quality import WIDTHS, Visit, configured_site_url, serve_as_published, sweep
 
 from plansite.load import SiteData, load_site
+from plansite.sitecheck import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -146,3 +148,26 @@ def page(browser: Browser) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+# -- quality gates (issue 6) ---------------------------------------------------
+# The site as GitHub Pages serves it, and one browser sweep of every page at each
+# width, shared by tests/test_quality_*.py (helpers in tests/quality.py).
+
+
+@pytest.fixture(scope="session")
+def quality_site(built_site: Path) -> Site:
+    return Site(built_site, configured_site_url())
+
+
+@pytest.fixture(scope="session")
+def published_url(quality_site: Site) -> Iterator[str]:
+    """The local address of the site served under its published path, with GitHub Pages' 404."""
+    with serve_as_published(quality_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser_sweep(browser: Browser, quality_site: Site, published_url: str) -> dict[int, list[Visit]]:
+    """Every page loaded once per width in WIDTHS: requests made and axe-core's findings."""
+    return {width: sweep(browser, quality_site, published_url, width) for width in WIDTHS}

@@ -1,0 +1,328 @@
+"""Helpers of the quality tests (tests/test_quality_*.py): the site as GitHub Pages
+publishes it, and one sweep of a real browser over every built page.
+
+The sweep loads each page once per screen width, records every request the page
+makes and runs axe-core on it; the accessibility, request and weight tests all read
+its results, so the site is loaded only twice in all.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import tempfile
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, Request, Route
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from plansite.sitecheck import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTHS = (375, 1280)  # a small phone, a laptop
+# axe-core rule sets: WCAG 2.0 and 2.1, levels A and AA, and Deque's best practices.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+# The address of a page that does not exist, to see the 404 page as it is served.
+MISSING = "en/no-such-page/"
+
+
+def configured_site_url() -> str:
+    """site_url as mkdocs.yml sets it: the SITE_URL variable, else the default there."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        assert isinstance(node, yaml.SequenceNode)
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[name] for name in names if name in os.environ), default)
+
+    Loader.add_constructor("!ENV", env)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    url = str(config["site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """GitHub Pages' behaviour: the site under its path, 404.html with status 404 for anything missing."""
+
+    not_found: Path
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404 or not self.not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextmanager
+def serve_as_published(site: Site) -> Iterator[str]:
+    """Serve ``site`` on localhost under the path of its site_url; yield that local address."""
+    path = urllib.parse.urlsplit(site.site_url).path
+    with tempfile.TemporaryDirectory() as top:
+        mount = Path(top, path.strip("/")) if path.strip("/") else Path(top, "site")
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        mount.symlink_to(site.root.resolve(), target_is_directory=True)
+        served = Path(top) if path.strip("/") else mount
+        handler = type("Handler", (_PagesHandler,), {"not_found": site.root / "404.html"})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}{path}"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now."""
+    violations: list[dict[str, Any]] = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    return violations
+
+
+def describe(violations: list[dict[str, Any]]) -> list[str]:
+    """One line per violation and element: rule, impact, element, what to fix."""
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"{violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: {summary[:300]}")
+    return lines
+
+
+@dataclass
+class Visit:
+    """One page load: what was asked for, what failed, and what axe found."""
+
+    page: Path
+    url: str
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    violations: list[dict[str, Any]] = field(default_factory=list)
+
+
+def local_address(site: Site, local_root: str, page: Path) -> str:
+    """Where ``page`` is loaded from the local server (the 404 page: at a missing address)."""
+    if page == site.root / "404.html":
+        return local_root + MISSING
+    return local_root + site.url(page)[len(site.site_url) :]
+
+
+def sweep(browser: Browser, site: Site, local_root: str, width: int) -> list[Visit]:
+    """Load every page of ``site`` at ``width``, recording requests and axe's violations.
+
+    Requests to any other origin are recorded and refused. Routing every request
+    also turns the browser cache off, so each load is a first visit.
+    """
+    origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(local_root))
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    visits: list[Visit] = []
+
+    def route(route: Route, request: Request) -> None:
+        if request.url.startswith(origin + "/") or request.url.startswith("data:"):
+            route.continue_()
+        else:
+            visits[-1].foreign.append(request.url)
+            route.abort()
+
+    def failed(request: Request) -> None:
+        if not request.url.startswith(origin + "/"):
+            return
+        visits[-1].failed.append(f"{request.url}: {request.failure}")
+
+    def failed_response(url: str, status: int, navigation: bool) -> None:
+        # The page's own status is the visit's; the 404 page is meant to have one.
+        if status >= 400 and not navigation:
+            visits[-1].failed.append(f"{url}: HTTP {status}")
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("request", lambda request: visits[-1].requests.append(request.url))
+    tab.on("requestfailed", failed)
+    tab.on("response", lambda response: failed_response(response.url, response.status, response.request.is_navigation_request()))
+    try:
+        for page in site.pages():
+            visits.append(Visit(page, local_address(site, local_root, page)))
+            response = tab.goto(visits[-1].url, wait_until="load")
+            visits[-1].status = response.status if response else None
+            visits[-1].violations = axe_violations(tab)
+            tab.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    return visits
+
+
+# -- the HTML of a built page, as a tree -----------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    parent: Element | None = None
+    children: list[Element | str] = field(default_factory=list)
+
+    def iter(self, *tags: str) -> Iterator[Element]:
+        """This element and every one inside it, in document order (only ``tags`` if given)."""
+        if not tags or self.tag in tags:
+            yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter(*tags)
+
+    def text(self) -> str:
+        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
+
+    def lang(self) -> str | None:
+        """The language the element is in: its own lang or its nearest ancestor's."""
+        element: Element | None = self
+        while element is not None:
+            if "lang" in element.attrs:
+                return element.attrs["lang"]
+            element = element.parent
+        return None
+
+    def ancestors(self) -> Iterator[Element]:
+        element = self.parent
+        while element is not None:
+            yield element
+            element = element.parent
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.current = self.root
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {name: value or "" for name, value in attrs}, self.current)
+        self.current.children.append(element)
+        if tag not in VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.current.children.append(Element(tag, {name: value or "" for name, value in attrs}, self.current))
+
+    def handle_endtag(self, tag: str) -> None:
+        open_tags = [self.current, *self.current.ancestors()]
+        for element in open_tags:
+            if element.tag == tag:
+                self.current = element.parent or self.root
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.current.children.append(data)
+
+
+def parse_html(file: Path) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(file.read_text(encoding="utf-8"))
+    builder.close()
+    return builder.root
+
+
+def built_file(site: Site, source_path: str, lang: str) -> Path:
+    """The HTML file built from the Markdown page ``source_path`` (routes.PageRef.path) in ``lang``."""
+    stem = source_path.removesuffix(".md")
+    folder = "" if stem == "index" else stem.removesuffix("/index") + "/"
+    return site.root / ("" if lang == "vi" else f"{lang}/") / folder / "index.html"
+
+
+# -- the keyboard ----------------------------------------------------------------
+
+# What the focused element looks like: is it on screen and on top (not under a
+# header or a drawer), and how well its focus ring (outline or box-shadow) stands
+# out against what is behind the element (WCAG's 3:1 for non-text contrast).
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const rgba = (text) => {
+    const m = text.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, bottom) => {
+    const a = top[3] + bottom[3] * (1 - top[3]);
+    if (a === 0) return [0, 0, 0, 0];
+    return [0, 1, 2].map((i) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a).concat([a]);
+  };
+  const luminance = (c) => {
+    const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  // What lies behind the element: its ancestors' backgrounds over a white canvas.
+  let behind = [255, 255, 255, 1];
+  const layers = [];
+  for (let node = el.parentElement; node; node = node.parentElement) layers.push(rgba(getComputedStyle(node).backgroundColor));
+  for (const layer of layers.reverse()) behind = over(layer, behind);
+  const style = getComputedStyle(el);
+  let ring = 0;
+  if (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 1) {
+    ring = contrast(over(rgba(style.outlineColor), behind), behind);
+  }
+  if (style.boxShadow !== "none") {
+    ring = Math.max(ring, contrast(over(rgba(style.boxShadow), behind), behind));
+  }
+  const box = el.getClientRects()[0] || el.getBoundingClientRect();
+  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const classes = typeof el.className === "string" ? el.className.trim().split(/\\s+/).filter(Boolean) : [];
+  const name = [el.tagName.toLowerCase() + (el.id ? "#" + el.id : ""), ...classes].join(".");
+  return {
+    element: name + " " + JSON.stringify((el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)),
+    href: el.getAttribute("href"),
+    onScreen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
+    onTop: !!hit && (hit === el || el.contains(hit)),
+    ring: Math.round(ring * 100) / 100,
+  };
+}"""
+
+
+def tab_stops(page: Page, limit: int = 600) -> list[dict[str, Any]]:
+    """Press Tab until focus leaves the page or comes round again; the state at each stop.
+
+    After each press it waits (up to a second) for the focused element to be in
+    view, so that scrolling and a sliding drawer can settle.
+    """
+    settled = f"() => {{ const s = ({FOCUS_STATE})(); return !s || (s.onScreen && s.onTop); }}"
+    stops: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        with suppress(PlaywrightTimeout):
+            page.wait_for_function(settled, timeout=1000, polling="raf")
+        state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
+        if state is None or (stops and state["element"] == stops[0]["element"]):
+            return stops
+        stops.append(state)
+    raise AssertionError(f"focus never left the page after {limit} presses of Tab")

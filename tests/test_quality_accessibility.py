@@ -1,0 +1,185 @@
+"""Accessibility of every built page, in both languages: axe-core in a real browser
+at a phone's and a laptop's width, the keyboard (focus always visible, a skip link
+to the content), and from the HTML: a heading outline, tables with headers and
+captions, Vietnamese in English pages marked as such.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+from quality import FOCUS_STATE, WIDTHS, Visit, axe_violations, built_file, describe, local_address, parse_html, tab_stops
+
+from plansite import routes
+from plansite.load import SiteData
+from plansite.editions import is_vietnamese_only
+from plansite.sitecheck import Site
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_nothing_on_any_page(browser_sweep: dict[int, list[Visit]], quality_site: Site, width: int) -> None:
+    visits = browser_sweep[width]
+    assert len(visits) == len(quality_site.pages()) >= 2
+    problems = [f"{visit.url}: {line}" for visit in visits for line in describe(visit.violations)]
+    assert not problems, f"{len(problems)} axe-core violations at {width}px:\n" + "\n".join(problems)
+
+
+def test_axe_reports_what_it_should(page: Page, published_url: str) -> None:
+    """The harness finds violations when there are some: an image without text, a low contrast."""
+    page.goto(published_url)
+    page.evaluate(
+        """() => {
+            const faint = '<p style="color:#aaa;background:#fff">faint</p>';
+            document.querySelector("article").insertAdjacentHTML("beforeend", '<img src="data:," width="10" height="10">' + faint);
+        }"""
+    )
+    found = {violation["id"] for violation in axe_violations(page)}
+    assert {"image-alt", "color-contrast"} <= found
+
+
+def keyboard_pages(site_data: SiteData, site: Site, lang: str) -> list[Path]:
+    """One page of each kind the site has (routes), in ``lang``, and the 404 page."""
+    first_of_kind: dict[str, str] = {}
+    for ref in routes.all_pages(site_data):
+        first_of_kind.setdefault(ref.kind, ref.path)
+    return [built_file(site, path, lang) for path in first_of_kind.values()] + [site.root / "404.html"]
+
+
+# The phone in Vietnamese, the laptop in English: every kind of page at both sizes.
+@pytest.mark.parametrize(("width", "lang"), [(375, "vi"), (1280, "en")])
+def test_every_control_takes_focus_visibly(
+    browser: Browser, site_data: SiteData, quality_site: Site, published_url: str, width: int, lang: str
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    problems = []
+    try:
+        for file in keyboard_pages(site_data, quality_site, lang):
+            url = local_address(quality_site, published_url, file)
+            tab.goto(url)
+            stops = tab_stops(tab)
+            assert len(stops) > 3, url
+            for stop in stops:
+                if not (stop["onScreen"] and stop["onTop"]):
+                    problems.append(f"{url}: focus on {stop['element']} is out of sight")
+                if stop["ring"] < 3:
+                    problems.append(f"{url}: focus on {stop['element']} has no ring of 3:1 contrast (found {stop['ring']}:1)")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_skip_link_comes_first_and_leads_to_the_content(
+    browser: Browser, site_data: SiteData, quality_site: Site, published_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    try:
+        for file in keyboard_pages(site_data, quality_site, "vi" if width == WIDTHS[0] else "en"):
+            url = local_address(quality_site, published_url, file)
+            tab.goto(url)
+            tab.keyboard.press("Tab")
+            first = tab.evaluate(FOCUS_STATE)
+            assert first and first["href"] and first["href"].startswith("#"), f"{url}: the first Tab stop is {first}"
+            assert first["onScreen"] and first["onTop"], f"{url}: the skip link does not show when focused"
+            target = first["href"][1:]
+            assert tab.locator(f"main [id='{target}']").count() == 1, f"{url}: the skip link's target #{target} is not in <main>"
+            tab.keyboard.press("Enter")
+            tab.keyboard.press("Tab")
+            # Tab now goes on from the target: to what follows it, not back to the header.
+            follows = tab.evaluate(
+                "(id) => document.activeElement === document.body"
+                " || !!(document.getElementById(id).compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)",
+                target,
+            )
+            assert follows, f"{url}: after the skip link, Tab goes to {tab.evaluate(FOCUS_STATE)}"
+    finally:
+        context.close()
+
+
+def test_every_page_has_a_skip_link_to_its_content(quality_site: Site) -> None:
+    problems = []
+    for file in quality_site.pages():
+        tree = parse_html(file)
+        skips = [a for a in tree.iter("a") if "md-skip" in a.attrs.get("class", "").split()]
+        main = next(tree.iter("main"), None)
+        ids = {element.attrs["id"] for element in main.iter() if "id" in element.attrs} if main else set()
+        if len(skips) != 1 or skips[0].attrs.get("href", "")[1:] not in ids:
+            problems.append(f"{file.relative_to(quality_site.root)}: skip links {[a.attrs for a in skips]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_headings_form_an_outline(quality_site: Site) -> None:
+    problems = []
+    for file in quality_site.pages():
+        levels = [int(element.tag[1]) for element in parse_html(file).iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        where = file.relative_to(quality_site.root)
+        if levels.count(1) != 1 or levels[0] != 1:
+            problems.append(f"{where}: one h1, first, expected; headings are {levels}")
+        problems += [f"{where}: h{b} follows h{a}" for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert not problems, "\n".join(problems)
+
+
+def test_tables_have_headers_and_captions(quality_site: Site) -> None:
+    problems = []
+    tables = 0
+    for file in quality_site.pages():
+        for table in parse_html(file).iter("table"):
+            tables += 1
+            where = f"{file.relative_to(quality_site.root)}, table {tables}"
+            headers = [th.text().strip() for th in table.iter("th")]
+            if not headers or not all(headers) or not any(True for _ in table.iter("thead")):
+                problems.append(f"{where}: header cells in <thead>, none empty, expected; found {headers}")
+            caption = next((c.text().strip() for c in table.iter("caption")), "")
+            figure = table.parent if table.parent and table.parent.tag == "figure" else None
+            if figure is None and table.parent and table.parent.parent and table.parent.parent.tag == "figure":
+                figure = table.parent.parent  # Material's JavaScript-free wrapper may sit between
+            if figure is not None and len(list(figure.iter("table"))) == 1:
+                caption = caption or next((c.text().strip() for c in figure.iter("figcaption")), "")
+            if not caption:
+                problems.append(f"{where}: no <caption>, nor a <figcaption> of a figure holding just this table")
+    assert tables, "the site has tables (home, targets, glossary): none found"
+    assert not problems, "\n".join(problems)
+
+
+# Vietnamese words on an English page: any text whose words are mostly Vietnamese,
+# and any “quoted” Vietnamese, must be marked lang="vi".
+_WORD = re.compile(r"\w+")
+_QUOTED = re.compile(r"“[^“”]*”")
+
+
+def _vietnamese(text: str) -> bool:
+    return any(map(is_vietnamese_only, text))
+
+
+def _mostly_vietnamese(text: str) -> bool:
+    words = _WORD.findall(text)
+    vietnamese = [word for word in words if _vietnamese(word)]
+    return len(vietnamese) >= 2 and len(vietnamese) * 2 >= len(words)
+
+
+def test_vietnamese_in_english_pages_is_marked(quality_site: Site) -> None:
+    problems = []
+    pages = [file for file in quality_site.pages() if next(parse_html(file).iter("html")).attrs.get("lang") == "en"]
+    assert len(pages) > 1
+    for file in pages:
+        where = file.relative_to(quality_site.root)
+        tree = parse_html(file)
+        for element in tree.iter():
+            if element.tag in ("script", "style", "title") or element.lang() == "vi":
+                continue
+            for child in element.children:
+                if not isinstance(child, str):
+                    continue
+                unmarked = [quote for quote in _QUOTED.findall(child) if _vietnamese(quote)]
+                if _mostly_vietnamese(child) or unmarked:
+                    problems.append(f"{where}: <{element.tag}> {' '.join(child.split())[:80]!r}")
+        for link in tree.iter("a"):
+            if "hreflang" in link.attrs and link.attrs["hreflang"] != link.lang():
+                problems.append(f"{where}: the link to the {link.attrs['hreflang']} page is in language {link.lang()}")
+    assert not problems, f"{len(problems)} Vietnamese texts on English pages without lang='vi':\n" + "\n".join(problems)
