@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build pages check test lint schema requirements clean bench
+.PHONY: serve build pages check test lint schema requirements clean bench linkcheck-external
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ lint: $(VENV)/installed-dev
 ## bench: measure the search (bytes and time to first results) into bench/results-search.md
 bench: $(VENV)/installed-dev $(CHROMIUM) build
 	$(BIN)/python bench/search.py
+
+## linkcheck-external: check every external link of the built site (needs the internet; not part of test)
+linkcheck-external: build
+	$(BIN)/python -m plansite linkcheck-external --site site
 
 ## schema: export the JSON Schemas in schemas/ from the models
 schema: $(VENV)/installed

@@ -24,8 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=ROOT / "schemas")
+    links = commands.add_parser("linkcheck-external", help="check that every external link of the built site answers")
+    links.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: ./site)")
+    links.add_argument("--site-url", help="where the site is published (default: its home page's canonical URL)")
     args = parser.parse_args(argv)
 
+    if args.command == "linkcheck-external":
+        from plansite.sitecheck import Site, check_external_links, external_links, home_canonical
+
+        built = Site(args.site, args.site_url or home_canonical(args.site))
+        broken = check_external_links(built)
+        for url, problem in sorted(broken.items()):
+            print(f"{url}: {problem}", file=sys.stderr)
+        print(f"{len(external_links(built)) - len(broken)} external links answer, {len(broken)} do not")
+        return 1 if broken else 0
     if args.command == "schema":
         from plansite.schema import write_schemas
 

@@ -13,9 +13,13 @@ under it. Every internal link must name a file of the build (a folder's
 from __future__ import annotations
 
 import gzip
+import html
 import posixpath
 import re
+import urllib.error
 import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -192,3 +196,45 @@ def transfer_size(file: Path) -> int:
 def first_visit_weight(site: Site, page: Path) -> int:
     """Bytes a first visit to ``page`` transfers, text gzip-compressed."""
     return sum(transfer_size(file) for file in first_visit_files(site, page))
+
+
+def home_canonical(root: Path) -> str:
+    """The published address of a built site: the canonical URL of its home page."""
+    for link in re.finditer(r"<link\b[^>]*>", (root / "index.html").read_text(encoding="utf-8")):
+        tag = link.group()
+        href = re.search(r'href="([^"]+)"', tag)
+        if re.search(r'rel="canonical"', tag) and href:
+            return html.unescape(href.group(1))
+    raise ValueError(f"{root / 'index.html'} has no canonical link: pass the site's address")
+
+
+def check_url(url: str, timeout: float = 20.0) -> str | None:
+    """None if ``url`` answers, else what went wrong. HEAD first; GET where HEAD is refused."""
+    headers = {"User-Agent": "plansite-linkcheck (+https://github.com/)"}
+    problem = None
+    for method in ("HEAD", "GET"):
+        request = urllib.request.Request(url, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=timeout):
+                return None
+        except urllib.error.HTTPError as err:
+            problem = f"HTTP {err.code}"
+            if err.code not in (403, 405, 501):
+                return problem
+        except (urllib.error.URLError, TimeoutError, OSError) as err:
+            return f"{type(err).__name__}: {getattr(err, 'reason', err)}"
+    return problem
+
+
+def check_external_links(site: Site, workers: int = 8) -> dict[str, str]:
+    """Each external link that does not answer, with the problem and the pages linking to it."""
+    links = external_links(site)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = dict(zip(links, pool.map(check_url, links), strict=True))
+    return {url: f"{problem} (linked from {_some(links[url])})" for url, problem in results.items() if problem}
+
+
+def _some(pages: list[str], shown: int = 3) -> str:
+    unique = sorted(set(pages))
+    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
+    return ", ".join(unique[:shown]) + more

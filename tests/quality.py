@@ -119,6 +119,7 @@ class Visit:
 
     page: Path
     url: str
+    root: str  # the local address of the site, where site_url is published
     status: int | None = None
     requests: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
@@ -167,7 +168,7 @@ def sweep(browser: Browser, site: Site, local_root: str, width: int) -> list[Vis
     tab.on("response", lambda response: failed_response(response.url, response.status, response.request.is_navigation_request()))
     try:
         for page in site.pages():
-            visits.append(Visit(page, local_address(site, local_root, page)))
+            visits.append(Visit(page, local_address(site, local_root, page), local_root))
             response = tab.goto(visits[-1].url, wait_until="load")
             visits[-1].status = response.status if response else None
             visits[-1].violations = axe_violations(tab)
