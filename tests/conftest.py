@@ -169,5 +169,6 @@ def published_url(quality_site: Site) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser_sweep(browser: Browser, quality_site: Site, published_url: str) -> dict[int, list[Visit]]:
-    """Every page loaded once per width in WIDTHS: requests made and axe-core's findings."""
-    return {width: sweep(browser, quality_site, published_url, width) for width in WIDTHS}
+    """Every page loaded once per width in WIDTHS: requests made and axe-core's findings.
+    Late requests are waited for at the first width only (they do not depend on it)."""
+    return {width: sweep(browser, quality_site, published_url, width, settle=width == WIDTHS[0]) for width in WIDTHS}

@@ -115,7 +115,7 @@ def describe(violations: list[dict[str, Any]]) -> list[str]:
 
 @dataclass
 class Visit:
-    """One page load: what was asked for, what failed, and what axe found."""
+    """One page load: what was asked for, what failed, what axe found, what text showed."""
 
     page: Path
     url: str
@@ -125,6 +125,7 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
+    text: str = ""  # what the page's <article> shows (innerText)
 
 
 def local_address(site: Site, local_root: str, page: Path) -> str:
@@ -134,11 +135,13 @@ def local_address(site: Site, local_root: str, page: Path) -> str:
     return local_root + site.url(page)[len(site.site_url) :]
 
 
-def sweep(browser: Browser, site: Site, local_root: str, width: int) -> list[Visit]:
+def sweep(browser: Browser, site: Site, local_root: str, width: int, settle: bool = True) -> list[Visit]:
     """Load every page of ``site`` at ``width``, recording requests and axe's violations.
 
     Requests to any other origin are recorded and refused. Routing every request
-    also turns the browser cache off, so each load is a first visit.
+    also turns the browser cache off, so each load is a first visit. With ``settle``
+    each page is left until its network has been idle for half a second, to record
+    requests made late, too.
     """
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(local_root))
     context = browser.new_context(viewport={"width": width, "height": 800})
@@ -172,7 +175,9 @@ def sweep(browser: Browser, site: Site, local_root: str, width: int) -> list[Vis
             response = tab.goto(visits[-1].url, wait_until="load")
             visits[-1].status = response.status if response else None
             visits[-1].violations = axe_violations(tab)
-            tab.wait_for_load_state("networkidle")
+            visits[-1].text = tab.evaluate("() => document.querySelector('article')?.innerText ?? ''")
+            if settle:
+                tab.wait_for_load_state("networkidle")
     finally:
         context.close()
     return visits
@@ -259,8 +264,8 @@ def built_file(site: Site, source_path: str, lang: str) -> Path:
 
 # -- the keyboard ----------------------------------------------------------------
 
-# What the focused element looks like: is it on screen and on top (not under a
-# header or a drawer), and how well its focus ring (outline or box-shadow) stands
+# What the focused element looks like: is it on screen and on top (not wholly under
+# a header, a drawer or a table's fixed column), and how well its focus ring (outline or box-shadow) stands
 # out against what is behind the element (WCAG's 3:1 for non-text contrast).
 FOCUS_STATE = """() => {
   const el = document.activeElement;
@@ -295,16 +300,19 @@ FOCUS_STATE = """() => {
     ring = Math.max(ring, contrast(over(rgba(style.boxShadow), behind), behind));
   }
   const box = el.getClientRects()[0] || el.getBoundingClientRect();
-  const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-  const hit = document.elementFromPoint(x, y);
+  // On top if not entirely covered: the centre or a point near a corner shows the element.
+  const points = [[0.5, 0.5], [0.1, 0.1], [0.9, 0.1], [0.1, 0.9], [0.9, 0.9]].map(([fx, fy]) => [
+    Math.min(Math.max(box.left + box.width * fx, 0), innerWidth - 1),
+    Math.min(Math.max(box.top + box.height * fy, 0), innerHeight - 1),
+  ]);
+  const onTop = points.some(([x, y]) => { const hit = document.elementFromPoint(x, y); return !!hit && (hit === el || el.contains(hit)); });
   const classes = typeof el.className === "string" ? el.className.trim().split(/\\s+/).filter(Boolean) : [];
   const name = [el.tagName.toLowerCase() + (el.id ? "#" + el.id : ""), ...classes].join(".");
   return {
     element: name + " " + JSON.stringify((el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)),
     href: el.getAttribute("href"),
     onScreen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
-    onTop: !!hit && (hit === el || el.contains(hit)),
+    onTop,
     ring: Math.round(ring * 100) / 100,
   };
 }"""
