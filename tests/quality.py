@@ -126,6 +126,7 @@ class Visit:
     failed: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
     text: str = ""  # what the page's <article> shows (innerText)
+    sideways: int = 0  # how far the page scrolls sideways, in CSS pixels
 
 
 def local_address(site: Site, local_root: str, page: Path) -> str:
@@ -176,6 +177,7 @@ def sweep(browser: Browser, site: Site, local_root: str, width: int, settle: boo
             visits[-1].status = response.status if response else None
             visits[-1].violations = axe_violations(tab)
             visits[-1].text = tab.evaluate("() => document.querySelector('article')?.innerText ?? ''")
+            visits[-1].sideways = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if settle:
                 tab.wait_for_load_state("networkidle")
     finally:

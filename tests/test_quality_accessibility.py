@@ -1,5 +1,5 @@
 """Accessibility of every built page, in both languages: axe-core in a real browser
-at a phone's and a laptop's width, the keyboard (focus always visible, a skip link
+at a phone's and a laptop's width, no sideways scrolling, the keyboard (focus always visible, a skip link
 to the content), and from the HTML: a heading outline, tables with headers and
 captions, Vietnamese in English pages marked as such.
 """
@@ -26,6 +26,13 @@ def test_axe_finds_nothing_on_any_page(browser_sweep: dict[int, list[Visit]], qu
     assert len(visits) == len(quality_site.pages()) >= 2
     problems = [f"{visit.url}: {line}" for visit in visits for line in describe(visit.violations)]
     assert not problems, f"{len(problems)} axe-core violations at {width}px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_scrolls_sideways(browser_sweep: dict[int, list[Visit]], width: int) -> None:
+    """Text reflows to the screen (WCAG 1.4.10); only a wide table scrolls, inside its own box."""
+    sideways = [f"{visit.url}: {visit.sideways}px" for visit in browser_sweep[width] if visit.sideways > 0]
+    assert not sideways, "\n".join(sideways)
 
 
 def test_axe_reports_what_it_should(page: Page, published_url: str) -> None:
