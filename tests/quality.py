@@ -2,8 +2,8 @@
 publishes it, and one sweep of a real browser over every built page.
 
 The sweep loads each page once per screen width, records every request the page
-makes and runs axe-core on it; the accessibility, request and weight tests all read
-its results, so the site is loaded only twice in all.
+makes, runs axe-core on it and keeps the text it shows; the accessibility, request,
+weight and no-JavaScript tests all read its results rather than load the pages again.
 """
 
 from __future__ import annotations

@@ -209,7 +209,7 @@ def test_every_page_has_its_twin_in_the_other_language(built_site: Path) -> None
 
 def test_html_lang_and_material_interface_follow_the_edition(pages: dict[str, HtmlPage]) -> None:
     languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    # Material's name for the header (its search, the string this used, is gone: issue 6).
+    # Material's name for the header: Material's search box, which this used to read, is gone.
     label = {
         lang: re.search(r'"header": "([^"]+)"', (languages / f"{lang}.html").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
         for lang in ("vi", "en")
