@@ -8,14 +8,10 @@ weight and no-JavaScript tests all read its results rather than load the pages a
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import tempfile
-import threading
 import urllib.parse
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +19,7 @@ from typing import Any
 
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from pages_server import serve
 from playwright.sync_api import Browser, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -56,45 +53,9 @@ def configured_site_url() -> str:
     return url if url.endswith("/") else url + "/"
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """GitHub Pages' behaviour: the site under its path, 404.html with status 404 for anything missing."""
-
-    not_found: Path
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404 or not self.not_found.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = self.not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextmanager
-def serve_as_published(site: Site) -> Iterator[str]:
+def serve_as_published(site: Site) -> AbstractContextManager[str]:
     """Serve ``site`` on localhost under the path of its site_url; yield that local address."""
-    path = urllib.parse.urlsplit(site.site_url).path
-    with tempfile.TemporaryDirectory() as top:
-        mount = Path(top, path.strip("/")) if path.strip("/") else Path(top, "site")
-        mount.parent.mkdir(parents=True, exist_ok=True)
-        mount.symlink_to(site.root.resolve(), target_is_directory=True)
-        served = Path(top) if path.strip("/") else mount
-        handler = type("Handler", (_PagesHandler,), {"not_found": site.root / "404.html"})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(served)))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}{path}"
-        finally:
-            server.shutdown()
-            server.server_close()
+    return serve(site.root, urllib.parse.urlsplit(site.site_url).path or "/")
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:

@@ -9,12 +9,8 @@ every #fragment must resolve under the prefix. No HTML parse needs a browser.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -24,41 +20,10 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from pages_server import serve
 
 OTHER_PREFIX = "/a-fork/of-the-site/"
 LINK_ATTRIBUTES = {"href", "src", "action", "poster"}
-
-
-class PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves ``directory`` under ``prefix`` only; anything else is GitHub Pages' 404 page."""
-
-    prefix = "/"
-
-    def __init__(self, *args: object, directory: str, prefix: str, **kwargs: object) -> None:
-        self.prefix = prefix
-        super().__init__(*args, directory=directory, **kwargs)  # type: ignore[arg-type]
-
-    def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / "\0outside")
-        return super().translate_path("/" + clean[len(self.prefix) :])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @dataclass
@@ -109,20 +74,6 @@ class Crawl:
     broken: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
     fetched: set[str] = field(default_factory=set)
-
-
-@contextlib.contextmanager
-def serve(site: Path, prefix: str) -> Iterator[str]:
-    """``site`` served on 127.0.0.1 under ``prefix``; yields the site's address."""
-    handler = functools.partial(PagesHandler, directory=str(site), prefix=prefix)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
