@@ -7,9 +7,11 @@ way as ``index_text`` encodes the pages (tests/test_search.py checks they agree)
 Pagefind (1.5) already folds combining marks for matching and ranks a query's exact
 diacritics first, so "nuoc sach" finds "nước sạch" and "xoá" finds "xóa". It does
 not fold đ, which has no decomposition in Unicode. The pages are therefore indexed
-from a copy in which đ is written d + U+0335 (a combining stroke): Pagefind folds
-that to d, keeps "d̵" as the exact form, and the browser turns it back into đ in
-every title and excerpt it shows. The served pages are not changed.
+from a copy in which đ is written ď (d with caron, a letter no Vietnamese or English
+text uses): Pagefind folds that to d, keeps "ď" as the exact form, and the browser
+turns it back into đ in every title and excerpt it shows. The served pages are not
+changed. (A combining stroke, d + U+0335, folds too, but Pagefind then also indexes
+each word with the stroke dropped: every đ-word twice.)
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ import unicodedata
 from pathlib import Path
 
 # đ/Đ as Pagefind indexes them; the same pairs are in search.js.
-STROKE = "\u0335"
-ENCODED = {"đ": "d" + STROKE, "Đ": "D" + STROKE}
+ENCODED = {"đ": "ď", "Đ": "Ď"}
 # Material puts a page's content, and nothing else, in this element.
 CONTENT_TAG = '<article class="md-content__inner md-typeset">'
 INDEXED_TAG = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-# Chrome inside the content element: page actions and the "last updated" line.
-EXCLUDED = ".md-content__button, .md-source-file"
+# Chrome inside the content element: page actions, the "last updated" line and the
+# page address printed on paper.
+EXCLUDED = ".md-content__button, .md-source-file, .plansite-print-only"
 # Pages that are not content.
 SKIPPED = ("404.html",)
 _MARKS = re.compile(r"[\u0300-\u036f]")
@@ -46,7 +48,7 @@ def fold(text: str) -> str:
 
 
 def index_text(text: str) -> str:
-    """``text`` as the index sees it: NFC, with đ/Đ written as d/D + combining stroke."""
+    """``text`` as the index sees it: NFC, with đ/Đ written as ď/Ď."""
     text = unicodedata.normalize("NFC", text)
     for letter, encoded in ENCODED.items():
         text = text.replace(letter, encoded)
@@ -71,6 +73,11 @@ def prepare(site: Path, work: Path) -> list[Path]:
         count = html.count(CONTENT_TAG)
         if count != 1:
             problems.append(f"{page}: expected one {CONTENT_TAG}, found {count}")
+            continue
+        # The results would show these letters as đ/Đ.
+        taken = sorted({encoded for encoded in ENCODED.values() if encoded in html})
+        if taken:
+            problems.append(f"{page}: has {', '.join(taken)}, which the index uses to write đ/Đ")
             continue
         target = work / page.relative_to(site)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -5,25 +5,31 @@
 // Vietnamese, as readers type it:
 // - Pagefind folds combining marks, so "nuoc sach" finds "nước sạch" and "xoá"
 //   finds "xóa". It cannot fold đ (no decomposition in Unicode), so the index
-//   writes đ as d + U+0335 (plansite/search.py); queries are encoded the same way
-//   here, and every title and excerpt shown is decoded back.
+//   writes đ as ď, which folds to d (plansite/search.py); queries are encoded the
+//   same way here, and every title and excerpt shown is decoded back.
 // - A query typed with diacritics is searched twice: exact diacritics first, then
 //   folded, so "sạch" ranks pages with "sạch" above pages with only "sách".
 // - Vietnamese words are syllables ("nước sạch" is one word), so within each pass
 //   pages where the query's words stand next to each other come first, and a result
 //   links to the section, and the anchored row, where they do.
 
-const STROKE = "\u0335";
 const ENCODED = [
-  ["đ", "d" + STROKE],
-  ["Đ", "D" + STROKE],
+  ["đ", "ď"],
+  ["Đ", "Ď"],
 ];
 const MARKS = /[\u0300-\u036f]/;
-const PAGES_SHOWN = 8;
+// Each page shown costs its excerpt file (1-8 KiB): five, as Pagefind's own interface
+// shows, each with up to three of its sections.
+const PAGES_SHOWN = 5;
 const SECTIONS_SHOWN = 3;
 // Wait this long after a keystroke before searching, so a word being typed does
 // not fetch the excerpts of every prefix of it.
 const TYPING_PAUSE_MS = 90;
+// One or two letters match most pages and nearly always begin a longer word: such a
+// query waits for a longer pause (Pagefind's own), so typing on does not fetch the
+// excerpts of half the site. A number (a sub-task's id such as "7") does not wait.
+const SHORT_QUERY = /^\D{1,2}$/;
+const SHORT_QUERY_PAUSE_MS = 300;
 
 export function indexText(text) {
   let encoded = text.normalize("NFC");
@@ -95,6 +101,23 @@ function sections(data) {
         excerpt: sub.excerpt,
       };
     });
+}
+
+// Every page that `query` finds, best first, as Pagefind's results (their data() not
+// loaded): with diacritics, the pages that have them exactly come first; then the
+// rest of the pages that the query finds folded.
+export async function find(pagefind, query) {
+  const search = async (term, exact) => {
+    await pagefind.options({ exactDiacritics: exact });
+    const found = await pagefind.search(term);
+    return found ? found.results : [];
+  };
+  const term = indexText(query);
+  const wordCount = query.split(/\s+/).length;
+  const exact = hasDiacritics(query) ? rankPages(await search(term, true), wordCount) : [];
+  const seen = new Set(exact.map((result) => result.id));
+  const folded = rankPages(await search(term, false), wordCount).filter((result) => !seen.has(result.id));
+  return [...exact, ...folded];
 }
 
 // Pagefind's excerpt as DOM: its text, and its <mark>s around the matched words.
@@ -173,21 +196,6 @@ export async function mount(dialog, root) {
     throw error;
   }
 
-  async function search(term, exact) {
-    await pagefind.options({ exactDiacritics: exact });
-    const found = await pagefind.search(term);
-    return found ? found.results : [];
-  }
-
-  async function results(query) {
-    const term = indexText(query);
-    const wordCount = query.split(/\s+/).length;
-    const exact = hasDiacritics(query) ? rankPages(await search(term, true), wordCount) : [];
-    const seen = new Set(exact.map((result) => result.id));
-    const folded = rankPages(await search(term, false), wordCount).filter((result) => !seen.has(result.id));
-    return [...exact, ...folded];
-  }
-
   function show(query, found, pages) {
     list.replaceChildren(...pages.map(resultItem));
     const count = found.length;
@@ -212,7 +220,7 @@ export async function mount(dialog, root) {
     }
     running = true;
     try {
-      const found = query ? await results(query) : [];
+      const found = query ? await find(pagefind, query) : [];
       // A newer query is waiting: this one's excerpts would never be shown.
       if (waiting !== null) return;
       const pages = await Promise.all(found.slice(0, PAGES_SHOWN).map((result) => result.data()));
@@ -227,10 +235,12 @@ export async function mount(dialog, root) {
     }
   }
   const current = () => input.value.trim().replace(/\s+/g, " ");
-  input.addEventListener("input", () => {
+  function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(() => run(current()), TYPING_PAUSE_MS);
-  });
+    const pause = SHORT_QUERY.test(current()) ? SHORT_QUERY_PAUSE_MS : TYPING_PAUSE_MS;
+    timer = setTimeout(() => run(current()), pause);
+  }
+  input.addEventListener("input", schedule);
 
   // Keyboard: ↓/↑ move between the field and the results, Enter in the field
   // opens the first result; Escape closes the dialog (the browser's own).
@@ -261,5 +271,5 @@ export async function mount(dialog, root) {
   });
 
   // Whatever was typed while this module loaded.
-  run(current());
+  schedule();
 }
