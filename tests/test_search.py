@@ -27,7 +27,7 @@ from playwright.sync_api import Browser, Page
 
 from plansite import routes
 from plansite.load import SiteData
-from plansite.search import SearchIndexError, fold, index_text, prepare, shown_text
+from plansite.search import EXCLUDED, SearchIndexError, fold, index_text, prepare, shown_text
 
 HERE = Path(__file__).parent
 QUERIES: list[dict[str, Any]] = yaml.safe_load((HERE / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
@@ -278,9 +278,11 @@ def has_words(text: str, words: str) -> bool:
 
 
 class _IndexedText(HTMLParser):
-    """The text of a page's <article> that the index holds: without data-pagefind-ignore parts."""
+    """The text of a page's <article> that the index holds: without its data-pagefind-ignore
+    parts and the elements of the classes plansite.search excludes."""
 
     VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    EXCLUDED: ClassVar[set[str]] = {selector.strip().removeprefix(".") for selector in EXCLUDED.split(",")}
 
     def __init__(self) -> None:
         super().__init__()
@@ -293,7 +295,9 @@ class _IndexedText(HTMLParser):
             return
         if self.depth or tag == "article":
             self.depth += 1
-            if not self.ignored_at and any(name == "data-pagefind-ignore" for name, _ in attrs):
+            named = dict(attrs)
+            classes = set((named.get("class") or "").split())
+            if not self.ignored_at and ("data-pagefind-ignore" in named or classes & self.EXCLUDED):
                 self.ignored_at = self.depth
 
     def handle_endtag(self, tag: str) -> None:
@@ -317,9 +321,10 @@ def indexed_text(site: Path, page: str) -> str:
 
 
 def test_indexed_text_leaves_out_what_the_index_ignores() -> None:
+    assert all(selector.strip().startswith(".") for selector in EXCLUDED.split(",")), "classes only"
     parser = _IndexedText()
     parser.feed(
-        '<nav>menu</nav><article><p>kept<br>too</p><div data-pagefind-ignore><p>left<img src="x">out</p></div><p>kept again</p></article>'
+        '<nav>menu</nav><article><p>kept<br>too</p><div data-pagefind-ignore><p>left<img src="x">out</p></div><p class="x md-source-file">dated</p><p>kept again</p></article>'
     )
     assert " ".join(parser.text).split() == ["kept", "too", "kept", "again"]
 
@@ -504,7 +509,7 @@ def test_prepare_marks_the_content_and_encodes_d(tmp_path: Path) -> None:
     written = prepare(site, tmp_path / "work")
     assert sorted(p.relative_to(tmp_path / "work").as_posix() for p in written) == ["en/index.html", "index.html"]
     indexed = (tmp_path / "work" / "index.html").read_text(encoding="utf-8")
-    assert f"data-pagefind-body>{index_text('Đ')}ẩy mạnh {index_text('đ')}ổi mới</article>" in indexed
+    assert "data-pagefind-body>Ďẩy mạnh ďổi mới</article>" in indexed
     assert "đ" not in indexed and "Đ" not in indexed
     assert "Điều" in (site / "index.html").read_text(encoding="utf-8"), "the site itself is unchanged"
 
@@ -523,7 +528,7 @@ def test_prepare_refuses_the_letters_it_writes_d_with(tmp_path: Path) -> None:
     """They would be shown as đ in the results."""
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text(f'<article class="md-content__inner md-typeset">{index_text("đ")}</article>', encoding="utf-8")
+    (site / "index.html").write_text('<article class="md-content__inner md-typeset">Ďuriš</article>', encoding="utf-8")
     with pytest.raises(SearchIndexError, match=r"index\.html: has"):
         prepare(site, tmp_path / "work")
 
