@@ -36,7 +36,7 @@ import yaml
 
 from plansite.duties import ReportingRole, Role, agency_duties, plan_duties
 from plansite.load import PlanData, SiteData
-from plansite.models import LANGUAGES, AgencyKind, Comparator, Text, TimelineKind
+from plansite.models import LANGUAGES, AgencyKind, Block, Comparator, Text, TimelineKind
 from plansite.render import Renderer
 
 Value = str | int | float | None
@@ -96,13 +96,20 @@ def _task_rows(site: SiteData, plan_id: str | None) -> Iterator[Row]:
             "title_en": task.title.en,
             "text_vi": task.text.vi,
             "text_en": task.text.en,
-            "timeline_vi": block.timeline.text.vi,
-            "timeline_en": block.timeline.text.en,
-            "timeline_kind": block.timeline.kind.value,
-            "from_year": block.timeline.from_year,
-            "lead_agency_ids": ";".join(block.lead),
-            "coordinate_agency_ids": ";".join(block.coordinate),
+            **_assignment_fields(block),
         }
+
+
+def _assignment_fields(block: Block) -> Row:
+    """The columns a sub-task's rows take from its assignment block (tasks and duty tables)."""
+    return {
+        "timeline_vi": block.timeline.text.vi,
+        "timeline_en": block.timeline.text.en,
+        "timeline_kind": block.timeline.kind.value,
+        "from_year": block.timeline.from_year,
+        "lead_agency_ids": ";".join(block.lead),
+        "coordinate_agency_ids": ";".join(block.coordinate),
+    }
 
 
 def _responsibility_rows(site: SiteData, plan_id: str | None) -> Iterator[Row]:
@@ -175,12 +182,7 @@ def _duty_rows(site: SiteData, agency_id: str | None) -> Iterator[Row]:
                 "via_agency_id": duty.via or "",
                 "title_vi": task.title.vi,
                 "title_en": task.title.en,
-                "timeline_vi": block.timeline.text.vi,
-                "timeline_en": block.timeline.text.en,
-                "timeline_kind": block.timeline.kind.value,
-                "from_year": block.timeline.from_year,
-                "lead_agency_ids": ";".join(block.lead),
-                "coordinate_agency_ids": ";".join(block.coordinate),
+                **_assignment_fields(block),
             }
 
 
