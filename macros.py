@@ -12,7 +12,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from plansite import routes
+from plansite import registry
 from plansite.load import load_site
 from plansite.render import Renderer
 from plansite.source import DataError
@@ -28,7 +28,7 @@ def define_env(env: Any) -> None:
     except DataError as err:
         raise PluginError(str(err)) from None
     renderer = Renderer(site, site_url=env.conf.get("site_url"))
-    pages = {page.path: page for page in routes.all_pages(site)}
+    pages = {page.path: page for page in registry.all_pages(site)}
 
     @env.macro  # type: ignore[untyped-decorator]
     def plansite_page(path: str, lang: str) -> str:

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         written = write_pages(site, args.docs, args.nav)
         print(f"wrote {len(written)} page stubs and {args.nav}")
     elif args.command == "export":
-        from plansite.export import write_exports
+        from plansite.opendata.files import write_exports
 
         files = write_exports(site, args.out)
         print(f"wrote {len(files)} open-data files in {args.out}")

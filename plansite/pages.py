@@ -1,7 +1,7 @@
 """Write the Markdown stubs and the navigation that the site generator reads.
 
 MkDocs (and its i18n plugin) only builds pages that exist as files, so every page
-in ``routes.all_pages`` gets a stub per language that calls the ``plansite_page``
+in ``registry.all_pages`` gets a stub per language that calls the ``plansite_page``
 macro, and ``build/nav.yml`` lists them in order. Both are written from the data
 on every build (``make build``), so a new plan folder needs no code change.
 """
@@ -12,7 +12,7 @@ import json
 from html import escape
 from pathlib import Path
 
-from plansite import dates, routes
+from plansite import dates, registry, routes
 from plansite.load import SiteData
 from plansite.render import Renderer
 from plansite.seo import legislation
@@ -43,7 +43,7 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
         for line in manifest.read_text(encoding="utf-8").splitlines():
             (docs_dir / line).unlink(missing_ok=True)
     written = []
-    for page in routes.all_pages(site):
+    for page in registry.all_pages(site):
         updated = dates.last_changed(dates.page_sources(site, page))
         for lang in ("vi", "en"):
             target = docs_dir / localized(page.path, lang)
@@ -55,10 +55,12 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 for text in (renderer.title(page, lang), renderer.description(page, lang))
             )
             # Plan pages carry the plan as schema.org/Legislation for the theme to print as JSON-LD.
-            extra = f"jsonld: {json.dumps(legislation(renderer, page.plan, lang), ensure_ascii=False)}\n" if page.plan else ""
+            extra = f"jsonld: {json.dumps(legislation(renderer.words, page.plan, lang), ensure_ascii=False)}\n" if page.plan else ""
             # Material shows `revision_date` at the foot of the page.
             updated_text = (
-                renderer.t(lang, "data_updated", date=renderer.date(updated, lang)) if updated else renderer.t(lang, "data_updated_unknown")
+                renderer.words.t(lang, "data_updated", date=renderer.words.date(updated, lang))
+                if updated
+                else renderer.words.t(lang, "data_updated_unknown")
             )
             stub = STUB.format(
                 title=title,
@@ -83,7 +85,7 @@ def navigation(site: SiteData) -> list[object]:
     """
     nav: list[object] = [routes.home().path]
     for plan_id, data in site.plans.items():
-        nav.append({data.plan.number: [page.path for page in routes.plan_pages(site, plan_id)]})
+        nav.append({data.plan.number: [page.path for page in registry.plan_pages(site, plan_id)]})
     # One page per agency is too many for the menu: they are reached from the index.
     nav += [routes.agencies().path, routes.downloads().path, routes.glossary().path]
     # Hand-written pages (docs/), after the generated ones.

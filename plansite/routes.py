@@ -1,8 +1,8 @@
 """Every page of the site: what it shows and where its Markdown file lives.
 
-``all_pages`` is the single list that ``pages`` writes stubs for, that the
-navigation is made from and that the renderer links through, so a link can
-never point at a page that is not generated.
+Every page's address is made here, once: the families list their pages with
+these constructors (``registry.all_pages``) and the templates link with them, so
+a link can never point at a page that is not generated.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import dataclasses
 import posixpath
 
 from plansite import editions
-from plansite.load import SiteData
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,26 +103,3 @@ def task_anchor(task_id: str) -> str:
 
 def target_anchor(target_id: str) -> str:
     return f"target-{target_id}"
-
-
-def plan_pages(site: SiteData, plan: str) -> list[PageRef]:
-    data = site.plans[plan]
-    return [
-        targets(plan),
-        *(area(plan, a.id) for a in data.tasks.areas),
-        matrix(plan),
-        implementation(plan),
-        documents(plan),
-        full_text(plan),
-    ]
-
-
-def all_pages(site: SiteData) -> list[PageRef]:
-    pages = [home()]
-    for plan in site.plans:
-        pages += plan_pages(site, plan)
-    pages.append(agencies())
-    pages += [agency(agency_id) for agency_id in site.agencies]
-    pages.append(downloads())
-    pages.append(glossary())
-    return pages

@@ -23,8 +23,8 @@ from playwright.sync_api import Page
 
 from plansite.editions import is_vietnamese_only, twin_url, vi_quotes
 from plansite.load import SiteData, load_site
-from plansite.render import load_strings
 from plansite.source import DataError
+from plansite.strings import load_strings
 
 # Folders of the built site that hold no pages of either edition.
 NOT_PAGES = {"assets", "search", "data"}

@@ -21,8 +21,9 @@ from dateutil.rrule import rrulestr
 from openpyxl.utils import get_column_letter
 from sitehtml import article, links, raw, raw_tasks, read, resolve, section, table_rows, text
 
-from plansite.export import dictionary, write_exports
 from plansite.load import SiteData
+from plansite.opendata.dictionary import dictionary
+from plansite.opendata.files import write_exports
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")

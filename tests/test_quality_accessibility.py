@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from quality import FOCUS_STATE, WIDTHS, Visit, axe_violations, built_file, describe, local_address, parse_html, tab_stops
 
-from plansite import routes
+from plansite import registry
 from plansite.editions import is_vietnamese_only
 from plansite.load import SiteData
 from plansite.sitecheck import Site
@@ -51,7 +51,7 @@ def test_axe_reports_what_it_should(page: Page, published_url: str) -> None:
 def keyboard_pages(site_data: SiteData, site: Site, lang: str) -> list[Path]:
     """One page of each kind the site has (routes), in ``lang``, and the 404 page."""
     first_of_kind: dict[str, str] = {}
-    for ref in routes.all_pages(site_data):
+    for ref in registry.all_pages(site_data):
         first_of_kind.setdefault(ref.kind, ref.path)
     return [built_file(site, path, lang) for path in first_of_kind.values()] + [site.root / "404.html"]
 

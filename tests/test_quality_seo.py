@@ -18,7 +18,7 @@ import yaml
 from conftest import PLAN_ID, build_site
 from quality import built_file, parse_html
 
-from plansite import routes
+from plansite import registry, routes
 from plansite.load import SiteData, load_site
 from plansite.render import Renderer
 from plansite.routes import PageRef
@@ -32,7 +32,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 @pytest.fixture(scope="module")
 def data_pages(site_data: SiteData, quality_site: Site) -> dict[Path, tuple[PageRef, str]]:
     """The page each data page (routes) was built into, in both languages."""
-    return {built_file(quality_site, ref.path, lang): (ref, lang) for ref in routes.all_pages(site_data) for lang in ("vi", "en")}
+    return {built_file(quality_site, ref.path, lang): (ref, lang) for ref in registry.all_pages(site_data) for lang in ("vi", "en")}
 
 
 def head(file: Path) -> dict[str, str]:
@@ -77,7 +77,7 @@ def test_every_page_has_its_address_a_description_and_open_graph(
         }
         if file in data_pages:
             ref, lang = data_pages[file]
-            title = renderer.t(lang, "site_name") if ref.kind == "home" else renderer.title(ref, lang)
+            title = renderer.words.t(lang, "site_name") if ref.kind == "home" else renderer.title(ref, lang)
             expected |= {"description": renderer.description(ref, lang), "og:title": title, "lang": lang}
         problems += [f"{where}: {key} is {tags.get(key)!r}, not {value!r}" for key, value in expected.items() if tags.get(key) != value]
         problems += [f"{where}: no {key}" for key in ("description", "og:title", "og:site_name") if not tags.get(key)]

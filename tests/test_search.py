@@ -25,7 +25,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page
 
-from plansite import routes
+from plansite import registry, routes
 from plansite.load import SiteData
 from plansite.search import EXCLUDED, SearchIndexError, fold, index_text, prepare, shown_text
 
@@ -493,7 +493,7 @@ def test_controls_have_names_in_the_page_language(page: Page, site_url: str, lan
 
 def test_index_holds_every_page_in_each_language(built_site: Path, site_data: SiteData) -> None:
     built = built_pages(built_site)
-    generated = {page_url(page, lang) for page in routes.all_pages(site_data) for lang in ("vi", "en")}
+    generated = {page_url(page, lang) for page in registry.all_pages(site_data) for lang in ("vi", "en")}
     assert generated <= built, "the walk sees every generated page"
     counts = {lang: sum(page.startswith("en/") == (lang == "en") for page in built) for lang in ("vi", "en")}
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))

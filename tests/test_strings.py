@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plansite.render import load_strings
+from plansite.strings import load_strings
 
 
 def test_both_languages_have_the_same_keys() -> None:

@@ -1,0 +1,117 @@
+"""An agency's page: everything each plan asks of it, by role, with its files to download."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from plansite import routes
+from plansite.duties import PlanDuties, Role, TaskDuty, agency_duties, members
+from plansite.families.base import Family, PageInput
+from plansite.load import SiteData
+from plansite.models import Agency, AgencyKind, Plan
+from plansite.opendata.files import DataFile
+from plansite.routes import PageRef
+from plansite.seo import shorten
+
+
+@dataclasses.dataclass(frozen=True)
+class AgencyPlan:
+    """What one plan says of the agency, sorted by role for the page."""
+
+    duties: PlanDuties
+    plan: Plan
+    heading: str
+    lead: list[TaskDuty]
+    coordinate: list[TaskDuty]
+    member: list[tuple[str, list[TaskDuty]]]  # (collective, its sub-tasks)
+    mentioned: list[TaskDuty]
+    reporting: list[str]
+    reporting_due: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AgencyContext:
+    agency_data: Agency
+    plans: list[AgencyPlan]
+    members: list[str]
+    listed_apart: list[tuple[str, str, str]]  # (plan name, collective, this agency)
+    listed_apart_members: list[tuple[str, str, str]]  # (plan name, this collective, member)
+    workbook: DataFile
+    calendar: DataFile | None
+    address: str
+
+
+def listed_apart(site: SiteData, agency_id: str) -> list[tuple[str, str]]:
+    """(plan, collective) pairs where a plan's recipients name a district body apart
+    from a collective of district bodies it is not a member of. The plan then
+    addresses it separately, so it does not inherit that collective's duties."""
+    agency = site.agencies[agency_id]
+    if agency.kind not in (AgencyKind.district_office, AgencyKind.district_body):
+        return []
+    found = []
+    for plan_id, data in site.plans.items():
+        named = [r.agency for r in data.plan.recipients.items if r.agency]
+        if agency_id not in named:
+            continue
+        for other in named:
+            if other not in agency.member_of and members(site, other):
+                found.append((plan_id, other))
+    return found
+
+
+def context(page: PageInput) -> AgencyContext:
+    assert page.ref.agency
+    site, words, lang = page.site, page.words, page.lang
+    agency = site.agencies[page.ref.agency]
+    plans = []
+    for duties in agency_duties(site, agency.id):
+        plan_id = duties.plan.id
+        plans.append(
+            AgencyPlan(
+                duties=duties,
+                plan=duties.plan.plan,
+                heading=page.t("plan_heading", plan=words.plan_name(plan_id, lang), date=words.date(duties.plan.plan.date, lang)),
+                lead=duties.with_role(Role.lead),
+                coordinate=duties.with_role(Role.coordinate),
+                member=[(c, duties.with_role(Role.member, c)) for c in agency.member_of],
+                mentioned=duties.with_role(Role.mentioned),
+                reporting=[words.reporting_duty(plan_id, duty, lang) for duty in duties.reporting],
+                reporting_due=words.reporting_due(plan_id, lang),
+            )
+        )
+    apart = [(words.plan_name(plan_id, lang), collective, agency.id) for plan_id, collective in listed_apart(site, agency.id)]
+    apart_members = [
+        (words.plan_name(plan_id, lang), agency.id, other)
+        for other in site.agencies
+        for plan_id, collective in listed_apart(site, other)
+        if collective == agency.id
+    ]
+    files = [f for f in page.data_files() if f.agency_id == agency.id and f.lang in (None, lang)]
+    return AgencyContext(
+        agency_data=agency,
+        plans=plans,
+        members=members(site, agency.id),
+        listed_apart=apart,
+        listed_apart_members=apart_members,
+        workbook=next(f for f in files if f.format == "xlsx"),
+        calendar=next((f for f in files if f.format == "ics"), None),
+        address=page.address(),
+    )
+
+
+def title(page: PageInput) -> str:
+    assert page.ref.agency
+    return page.words.agency_name(page.ref.agency, page.lang)
+
+
+def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
+    return [routes.agency(agency_id) for agency_id in site.agencies]
+
+
+FAMILY = Family(
+    kind="agency",
+    context=context,
+    title=title,
+    description=lambda page: shorten(page.t("agency_description", agency=title(page))),
+    pages=_pages,
+)

@@ -1,0 +1,30 @@
+"""A plan's full text, as the official document sets it out, numbering included."""
+
+from __future__ import annotations
+
+from plansite import routes
+from plansite.families.base import Family, PageInput, PlanContext, plan_context
+from plansite.load import SiteData
+from plansite.routes import PageRef
+from plansite.seo import plan_page_description
+
+
+def context(page: PageInput) -> PlanContext:
+    return plan_context(page)
+
+
+def title(page: PageInput) -> str:
+    return page.t("full_text_title")
+
+
+def description(page: PageInput) -> str:
+    body = page.plan_data.plan.title[page.lang]
+    return plan_page_description(page.words, page.plan_data.id, title(page), body, page.lang)
+
+
+def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
+    assert plan_id is not None
+    return [routes.full_text(plan_id)]
+
+
+FAMILY = Family(kind="full_text", context=context, title=title, description=description, pages=_pages, per_plan=True)

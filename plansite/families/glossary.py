@@ -1,0 +1,34 @@
+"""The glossary: each recurring Vietnamese term and its one English rendering."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from plansite import routes
+from plansite.families.base import Family, PageInput
+from plansite.load import SiteData
+from plansite.models import Term
+from plansite.routes import PageRef
+from plansite.seo import shorten
+
+
+@dataclasses.dataclass(frozen=True)
+class GlossaryContext:
+    terms: list[Term]
+
+
+def context(page: PageInput) -> GlossaryContext:
+    return GlossaryContext(page.site.glossary.terms)
+
+
+def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
+    return [routes.glossary()]
+
+
+FAMILY = Family(
+    kind="glossary",
+    context=context,
+    title=lambda page: page.t("glossary_title"),
+    description=lambda page: shorten(page.t("glossary_intro")),
+    pages=_pages,
+)

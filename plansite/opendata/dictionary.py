@@ -1,0 +1,56 @@
+"""The data dictionary: what each open-data table and column means, in both languages.
+
+Names, types and allowed values come from ``tables.TABLES``; ``columns.yml`` adds the
+meanings. Read by the XLSX writer (the "columns" sheet) and the downloads page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from plansite.models import Text
+from plansite.opendata.tables import TABLES
+
+COLUMNS_FILE = Path(__file__).parent / "columns.yml"
+
+
+@dataclasses.dataclass(frozen=True)
+class Dictionary:
+    """The meanings of ``columns.yml``: what each table is and what each column means."""
+
+    about: dict[str, Text]
+    columns: dict[str, dict[str, Text]]
+
+    def meaning(self, table: str, column: str) -> Text:
+        return self.columns[table][column]
+
+
+@cache
+def dictionary() -> Dictionary:
+    """``columns.yml`` read and checked against ``TABLES``: every column must have a meaning."""
+    raw = yaml.safe_load(COLUMNS_FILE.read_text(encoding="utf-8"))
+    common = {name: Text(**text) for name, text in raw["common"].items()}
+    about: dict[str, Text] = {}
+    columns: dict[str, dict[str, Text]] = {}
+    missing = []
+    for table in TABLES:
+        entry = raw["tables"].get(table.name, {})
+        if "about" in entry:
+            about[table.name] = Text(**entry["about"])
+        else:
+            missing.append(f"{table.name} (about)")
+        own = {name: Text(**text) for name, text in entry.get("columns", {}).items()}
+        columns[table.name] = {}
+        for column in table.columns:
+            meaning = own.get(column.name) or common.get(column.name)
+            if meaning is None:
+                missing.append(f"{table.name}.{column.name}")
+            else:
+                columns[table.name][column.name] = meaning
+    if missing:
+        raise ValueError(f"{COLUMNS_FILE}: no meaning given for {', '.join(missing)}")
+    return Dictionary(about, columns)

@@ -1,0 +1,76 @@
+"""Numbers, dates, sizes and plural forms through Babel, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from plansite import formatting
+from plansite.strings import lookup
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        (12345.678, "12.345,678", "12,345.678"),
+        (1000000, "1.000.000", "1,000,000"),
+        (1e9, "1.000.000.000", "1,000,000,000"),
+        (97.5, "97,5", "97.5"),
+        (100.0, "100", "100"),
+        (0.5, "0,5", "0.5"),
+        (0.001, "0,001", "0.001"),
+        (0.000125, "0,000125", "0.000125"),
+        (0, "0", "0"),
+        (-2.25, "-2,25", "-2.25"),
+    ],
+)
+def test_numbers_are_written_as_each_language_writes_them(value: float, vi: str, en: str) -> None:
+    assert formatting.number(value, "vi") == vi
+    assert formatting.number(value, "en") == en
+
+
+def test_no_number_is_written_with_an_exponent() -> None:
+    for value in (1e6, 1e15, 1.5e-5):
+        for lang in ("vi", "en"):
+            assert "e" not in formatting.number(value, lang).lower()
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        (dt.date(2024, 4, 23), "23/4/2024", "23 April 2024"),
+        (dt.date(2025, 7, 1), "1/7/2025", "1 July 2025"),
+        (dt.date(2030, 12, 31), "31/12/2030", "31 December 2030"),
+    ],
+)
+def test_dates_are_written_as_each_language_writes_them(value: dt.date, vi: str, en: str) -> None:
+    assert formatting.date(value, "vi") == vi
+    assert formatting.date(value, "en") == en
+
+
+def test_month_names_come_from_the_language_not_the_machine() -> None:
+    assert formatting.month_name(10, "en") == "October"
+    assert formatting.month_name(10, "vi") == "tháng 10"
+    assert formatting.day_month(30, 10, "vi") == "30/10"
+    assert formatting.day_month(30, 10, "en") == "30 October"
+
+
+@pytest.mark.parametrize(
+    ("size", "vi", "en"),
+    [(850, "850 B", "850 B"), (12345, "12,3 kB", "12.3 kB"), (1_234_567, "1.234,6 kB", "1,234.6 kB")],
+)
+def test_file_sizes(size: int, vi: str, en: str) -> None:
+    assert formatting.size(size, "vi") == vi
+    assert formatting.size(size, "en") == en
+
+
+def test_plural_forms_follow_each_language() -> None:
+    assert formatting.plural_category(1, "en") == "one"
+    assert formatting.plural_category(2, "en") == "other"
+    assert formatting.plural_category(0, "en") == "other"
+
+
+def test_a_count_in_a_string_is_written_as_a_number_of_the_language() -> None:
+    assert lookup("vi", "duties_lead", count=1234) == lookup("vi", "duties_lead", count=0).replace("0", "1.234")
+    assert lookup("en", "duties_lead", count=1234) == lookup("en", "duties_lead", count=0).replace("0", "1,234")
