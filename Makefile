@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build pages check test lint schema requirements clean bench linkcheck-external
+.PHONY: serve build check test lint schema requirements clean bench linkcheck-external
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,23 +20,18 @@ $(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
-## pages: write the page stubs, navigation and open-data files from data/
-pages: $(VENV)/installed
-	$(BIN)/python -m plansite --data $(DATA) pages
-	$(BIN)/python -m plansite --data $(DATA) export
-
 ## check: validate data/ and list every problem
 check: $(VENV)/installed
 	$(BIN)/python -m plansite --data $(DATA) check
 
-## build: the whole site, strict, into site/, with its search index (site/pagefind/)
-build: pages
-	$(BIN)/mkdocs build --strict --quiet
-	$(BIN)/python -m plansite.search site
+## build: check the data, then build the whole site (strict, search index, security policy);
+## site/ is replaced only when every step succeeded
+build: $(VENV)/installed
+	$(BIN)/python -m plansite --data $(DATA) build
 
-## serve: build and serve on http://127.0.0.1:8000, rebuilding on change
-serve: pages
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+## serve: preview on http://127.0.0.1:8000, rebuilt whenever data/ (or the code) changes
+serve: $(VENV)/installed
+	$(BIN)/python -m plansite --data $(DATA) serve --dev-addr 127.0.0.1:8000
 
 # Debian's Chromium drives the browser tests (Playwright's own download cannot work
 # on these machines). Installed with apt when missing and we are root; else a clear stop.

@@ -1,4 +1,12 @@
-"""mkdocs-macros entry point: registers the ``plansite_page`` and ``plansite_edition_notice`` macros.
+"""mkdocs-macros entry point: renders the data pages, and registers one macro for
+hand-written pages.
+
+The data pages' stubs (written by ``python -m plansite pages``) hold front matter
+only; ``on_post_page_macros`` puts the page's Markdown, rendered by ``plansite``
+from the data, in their place. mkdocs-macros renders no page that does not opt in
+(``render_by_default: false`` in mkdocs.yml), so the data never passes through its
+Jinja: a ``{{ … }}`` typed into a title or a text stays text. Hand-written pages
+that call a macro opt in with ``render_macros: true``.
 
 All loading and rendering lives in the ``plansite`` package, which does not import
 MkDocs; this file is the only bridge, so a move to another generator replaces it.
@@ -13,29 +21,34 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from plansite import registry
-from plansite.load import load_site
-from plansite.render import Renderer
+from plansite.build import cached_renderer
 from plansite.source import DataError
 
-DATA = Path(os.environ.get("PLANSITE_DATA", Path(__file__).parent / "data"))
+# The data the site is built from: the copy `python -m plansite build` validated.
+DATA = Path(os.environ.get("PLANSITE_DATA", Path(__file__).parent / "build" / "data"))
 
 
 def define_env(env: Any) -> None:
-    # Loaded once per build (static-i18n runs one build per language); a DataError
-    # here stops the build with every problem listed.
     try:
-        site = load_site(DATA)
+        renderer = cached_renderer(DATA, env.conf.get("site_url"))
     except DataError as err:
         raise PluginError(str(err)) from None
-    renderer = Renderer(site, site_url=env.conf.get("site_url"))
-    pages = {page.path: page for page in registry.all_pages(site)}
-
-    @env.macro  # type: ignore[untyped-decorator]
-    def plansite_page(path: str, lang: str) -> str:
-        return renderer.render(pages[path], lang)
+    env.variables["plansite_pages"] = {page.path: page for page in registry.all_pages(renderer.site)}
 
     # For hand-written translated pages (data pages get the notice from render):
     # {{ plansite_edition_notice("guide.md", "en") }} under the page's title.
     @env.macro  # type: ignore[untyped-decorator]
     def plansite_edition_notice(path: str, lang: str) -> str:
         return renderer.edition_notice(path, lang)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """A data page's body, rendered from the data; other pages are left as they are."""
+    meta = env.page.meta
+    if "plansite_page" not in meta:
+        return
+    renderer = cached_renderer(DATA, env.conf.get("site_url"))
+    page = env.variables["plansite_pages"].get(meta["plansite_page"])
+    if page is None or meta.get("plansite_lang") not in ("vi", "en"):
+        raise PluginError(f"{env.page.file.src_path}: no page {meta['plansite_page']!r} in the data; run `make build` again")
+    env.markdown = renderer.render(page, meta["plansite_lang"])

@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=ROOT / "schemas")
+    build = commands.add_parser("build", help="check the data and build the whole site; site/ is replaced only on success")
+    build.add_argument("--site", type=Path, default=ROOT / "site", help="where the site goes (default: ./site)")
+    serve = commands.add_parser("serve", help="preview the site, rebuilt as the data changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve on (default: 127.0.0.1:8000)")
     links = commands.add_parser("linkcheck-external", help="check that every external link of the built site answers")
     links.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: ./site)")
     links.add_argument("--site-url", help="where the site is published (default: its home page's canonical URL)")
@@ -38,6 +42,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{url}: {problem}", file=sys.stderr)
         print(f"{len(external_links(built)) - len(broken)} external links answer, {len(broken)} do not")
         return 1 if broken else 0
+    if args.command == "build":
+        from plansite.build import main as build_main
+
+        return build_main(args.data, ROOT, args.site)
+    if args.command == "serve":
+        from plansite.serve import serve as run_server
+
+        return run_server(args.data, ROOT, args.dev_addr)
     if args.command == "schema":
         from plansite.schema import write_schemas
 

@@ -4,12 +4,15 @@ Used by ``pages`` to put each page's date in its stub (Material shows it at the 
 the page). Pages are generated, so their own files have no history: the date is that
 of the last commit touching the data files the page is made from. Where git cannot
 tell (no git, not a repository, a shallow clone), the answer is None and the page says
-so; data edited but not yet committed (a preview) changed today.
+so. Data edited but not yet committed (a preview) is dated by ``SOURCE_DATE_EPOCH``
+when it is set, else by the last commit: never by the clock, so two builds of the
+same files are the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,6 +47,10 @@ def last_changed(paths: Sequence[Path]) -> dt.date | None:
         return None
     names = [str(path.resolve()) for path in paths]
     if _git(cwd, "status", "--porcelain", "--", *names):
-        return dt.date.today()
-    committed = _git(cwd, "log", "-1", "--format=%cs", "--", *names)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch and epoch.isdigit():
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        committed = _git(cwd, "log", "-1", "--format=%cs")  # the last commit of all
+    else:
+        committed = _git(cwd, "log", "-1", "--format=%cs", "--", *names)
     return dt.date.fromisoformat(committed) if committed else None

@@ -1,14 +1,22 @@
-"""Write the Markdown stubs and the navigation that the site generator reads.
+"""Write the page stubs and the navigation that the site generator reads.
 
 MkDocs (and its i18n plugin) only builds pages that exist as files, so every page
-in ``registry.all_pages`` gets a stub per language that calls the ``plansite_page``
-macro, and ``build/nav.yml`` lists them in order. Both are written from the data
-on every build (``make build``), so a new plan folder needs no code change.
+in ``registry.all_pages`` gets a stub per language, and ``build/nav.yml`` lists them
+in order. Both are written from the data on every build, so a new plan folder needs
+no code change.
+
+A stub is front matter only: what the theme prints around the page (title,
+description, date, JSON-LD) and which page it is (``plansite_page``,
+``plansite_lang``). It holds no Jinja: ``macros.py`` fills in the body from the data
+after mkdocs-macros has run, and mkdocs-macros renders no page that does not opt in
+(``render_by_default: false``), so no text from the data is ever evaluated as a
+template, titles included.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 
@@ -19,14 +27,21 @@ from plansite.seo import legislation
 
 MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
 GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md
-STUB = """---
-title: {title}
-description: {description}
-revision_date: {updated}
-{extra}---
 
-{{{{ plansite_page({path}, {lang}) }}}}
-"""
+
+def theme_text(text: str) -> str:
+    """Text the theme prints as HTML without escaping it (titles, navigation labels,
+    descriptions, the date line): HTML-escaped, and with braces written as character
+    references, so that not even a template engine that ran over it could find a
+    ``{{``, ``{%`` or ``{#`` in it. Browsers show the characters themselves."""
+    return escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def front_matter(fields: Mapping[str, object]) -> str:
+    """YAML front matter in which every value is JSON (a subset of YAML), ASCII only,
+    so no character of the data can end a value or start a key."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=True, sort_keys=True)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def localized(path: str, lang: str) -> str:
@@ -34,58 +49,61 @@ def localized(path: str, lang: str) -> str:
     return path if lang == "vi" else path[: -len(".md")] + f".{lang}.md"
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` unless it already holds exactly that (a live preview
+    then rebuilds only when something changed); True when written."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
 def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
-    """Write every page stub under ``docs_dir`` and the navigation; return the files written."""
+    """Write every page stub under ``docs_dir`` and the navigation; return the stubs."""
     renderer = Renderer(site)
-    manifest = nav_file.parent / MANIFEST
-    # Remove what the previous run wrote, so a page whose data is gone does not linger.
-    if manifest.is_file():
-        for line in manifest.read_text(encoding="utf-8").splitlines():
-            (docs_dir / line).unlink(missing_ok=True)
-    written = []
+    words = renderer.words
+    stubs: dict[Path, str] = {}
     for page in registry.all_pages(site):
         updated = dates.last_changed(dates.page_sources(site, page))
         for lang in ("vi", "en"):
-            target = docs_dir / localized(page.path, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # json.dumps gives a valid YAML scalar; the title is HTML-escaped because
-            # themes print it unescaped in <title> and the navigation.
-            title, description = (
-                json.dumps(escape(text, quote=False), ensure_ascii=False)
-                for text in (renderer.title(page, lang), renderer.description(page, lang))
-            )
-            # Plan pages carry the plan as schema.org/Legislation for the theme to print as JSON-LD.
-            extra = f"jsonld: {json.dumps(legislation(renderer.words, page.plan, lang), ensure_ascii=False)}\n" if page.plan else ""
-            # Material shows `revision_date` at the foot of the page.
-            updated_text = (
-                renderer.words.t(lang, "data_updated", date=renderer.words.date(updated, lang))
-                if updated
-                else renderer.words.t(lang, "data_updated_unknown")
-            )
-            stub = STUB.format(
-                title=title,
-                description=description,
-                updated=json.dumps(escape(updated_text, quote=False), ensure_ascii=False),
-                extra=extra,
-                path=json.dumps(page.path),
-                lang=json.dumps(lang),
-            )
-            target.write_text(stub, encoding="utf-8")
-            written.append(target)
+            fields: dict[str, object] = {
+                "title": theme_text(renderer.title(page, lang)),
+                "description": theme_text(renderer.description(page, lang)),
+                # Material shows `revision_date` at the foot of the page.
+                "revision_date": theme_text(
+                    words.t(lang, "data_updated", date=words.date(updated, lang)) if updated else words.t(lang, "data_updated_unknown")
+                ),
+                "plansite_page": page.path,
+                "plansite_lang": lang,
+            }
+            if page.plan:
+                # The plan as schema.org/Legislation, printed by the theme as JSON-LD (tojson escapes it for <script>).
+                fields["jsonld"] = legislation(words, page.plan, lang)
+            stubs[docs_dir / localized(page.path, lang)] = front_matter(fields)
+    # Remove what the previous run wrote and this one does not, so a page whose data is gone does not linger.
+    manifest = nav_file.parent / MANIFEST
+    if manifest.is_file():
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            if docs_dir / line not in stubs:
+                (docs_dir / line).unlink(missing_ok=True)
+    for path, text in stubs.items():
+        write_if_changed(path, text)
     nav_file.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text("".join(f"{path.relative_to(docs_dir).as_posix()}\n" for path in written), encoding="utf-8")
-    nav_file.write_text(json.dumps({"nav": navigation(site)}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return written
+    write_if_changed(manifest, "".join(f"{path.relative_to(docs_dir).as_posix()}\n" for path in stubs))
+    write_if_changed(nav_file, json.dumps({"nav": navigation(site)}, ensure_ascii=True, indent=1) + "\n")
+    return list(stubs)
 
 
 def navigation(site: SiteData) -> list[object]:
     """The site's navigation: page paths only, so each language shows its own titles.
 
-    A plan's section is named by its number, the same in both languages.
+    A plan's section is named by its number, the same in both languages (HTML-escaped:
+    the theme prints section names as they are).
     """
     nav: list[object] = [routes.home().path]
     for plan_id, data in site.plans.items():
-        nav.append({data.plan.number: [page.path for page in registry.plan_pages(site, plan_id)]})
+        nav.append({theme_text(data.plan.number): [page.path for page in registry.plan_pages(site, plan_id)]})
     # One page per agency is too many for the menu: they are reached from the index.
     nav += [routes.agencies().path, routes.downloads().path, routes.glossary().path]
     # Hand-written pages (docs/), after the generated ones.

@@ -7,6 +7,8 @@ expectations do not come from the code under test.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import os
 import re
 import shutil
@@ -48,7 +50,7 @@ def stub_date(docs: Path, path: str, lang: str) -> str:
     stub = (docs / pages.localized(path, lang)).read_text(encoding="utf-8")
     match = re.search(r"^revision_date: (.*)$", stub, flags=re.M)
     assert match, f"{path} ({lang}) has no revision_date"
-    return str(match.group(1)).strip('"')
+    return html.unescape(json.loads(match.group(1)))
 
 
 def test_each_page_dates_the_data_it_is_made_from(repo: Path) -> None:
@@ -73,11 +75,23 @@ def test_a_later_change_to_a_plan_file_dates_its_pages(repo: Path) -> None:
     assert dates.last_changed(dates.page_sources(site, routes.glossary())) == dt.date(2025, 1, 2)
 
 
-def test_uncommitted_data_changed_today(repo: Path) -> None:
+def test_uncommitted_data_is_dated_by_the_last_commit_never_the_clock(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     units = repo / "data" / "units.yml"
     units.write_text(units.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     site = load_site(repo / "data")
-    assert dates.last_changed(dates.page_sources(site, routes.targets(PLAN))) == dt.date.today()
+    # The last commit of the repository, not of the files (they changed since).
+    assert dates.last_changed(dates.page_sources(site, routes.targets(PLAN))) == dt.date(2025, 1, 2)
+    assert dates.last_changed(dates.page_sources(site, routes.glossary())) == dt.date(2025, 1, 2)
+
+
+def test_uncommitted_data_is_dated_by_source_date_epoch_when_set(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    units = repo / "data" / "units.yml"
+    units.write_text(units.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 2, 3, 12, tzinfo=dt.UTC).timestamp())))
+    site = load_site(repo / "data")
+    assert dates.last_changed(dates.page_sources(site, routes.targets(PLAN))) == dt.date(2026, 2, 3)
+    # Committed data keeps the date of its commit.
     assert dates.last_changed(dates.page_sources(site, routes.glossary())) == dt.date(2025, 1, 2)
 
 
@@ -99,11 +113,11 @@ def test_without_git_history_the_page_says_so(copy_of_data: Path, tmp_path: Path
 
 def test_built_site_shows_the_date_of_the_last_commit_to_the_glossary(built_site: Path) -> None:
     glossary = ROOT / "data" / "glossary.yml"
-    if subprocess.run(["git", "status", "--porcelain", str(glossary)], cwd=ROOT, capture_output=True, text=True).stdout:
-        expected = dt.date.today()
-    else:
-        stamp = subprocess.run(["git", "log", "-1", "--format=%cI", "--", str(glossary)], cwd=ROOT, capture_output=True, text=True)
-        expected = dt.datetime.fromisoformat(stamp.stdout.strip()).date()
+    dirty = subprocess.run(["git", "status", "--porcelain", str(glossary)], cwd=ROOT, capture_output=True, text=True).stdout
+    # Uncommitted data is dated by the last commit of all (the build sets no SOURCE_DATE_EPOCH of its own).
+    paths = [] if dirty else ["--", str(glossary)]
+    stamp = subprocess.run(["git", "log", "-1", "--format=%cs", *paths], cwd=ROOT, capture_output=True, text=True)
+    expected = dt.date.fromisoformat(stamp.stdout.strip())
     vi = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
     en = (built_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert f"cập nhật lần cuối ngày {expected.day}/{expected.month}/{expected.year}" in vi

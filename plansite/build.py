@@ -1,0 +1,143 @@
+"""Build the whole site, atomically: ``python -m plansite build`` (``make build``).
+
+1. load and check the data: on any problem, list them all and stop;
+2. copy the checked data to ``build/data/``, the copy the site generator renders
+   from (so a file edited during a build or a preview never reaches a page unchecked);
+3. write the page stubs, the navigation and the open-data files under ``docs/``;
+4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
+   history, never the clock, so two builds of one commit are byte-identical;
+5. add the Content-Security-Policy to every page and build the search index;
+6. only then put the new folder in the place of ``site/``.
+
+Any failure prints its real reason and leaves ``site/`` as it was, byte for byte.
+``cached_renderer`` is what ``macros.py`` renders pages with: the data is loaded
+once per process however many language builds MkDocs runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from plansite import csp, search
+from plansite.load import SiteData, load_site
+from plansite.opendata.files import write_exports
+from plansite.pages import write_pages
+from plansite.render import Renderer
+from plansite.source import DataError
+
+
+class BuildError(Exception):
+    """A step of the build failed; the message says which and why."""
+
+
+def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``data_dir`` with its size and modification time."""
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+_RENDERERS: dict[tuple[str, str | None], tuple[tuple[tuple[str, int, int], ...], Renderer]] = {}
+
+
+def cached_renderer(data_dir: Path, site_url: str | None) -> Renderer:
+    """A renderer of the data in ``data_dir``, loaded again only when a file there changed."""
+    key = (str(data_dir.resolve()), site_url)
+    current = fingerprint(data_dir)
+    cached = _RENDERERS.get(key)
+    if cached is None or cached[0] != current:
+        _RENDERERS[key] = (current, Renderer(load_site(data_dir), site_url=site_url))
+    return _RENDERERS[key][1]
+
+
+def source_date_epoch(project: Path, site: SiteData) -> str:
+    """The build's date: ``SOURCE_DATE_EPOCH`` when set, else the last commit's, else
+    the newest plan's date (a copy without history); never the clock."""
+    given = os.environ.get("SOURCE_DATE_EPOCH")
+    if given:
+        return given
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        done = None
+    if done is not None and done.returncode == 0 and done.stdout.strip().isdigit():
+        return done.stdout.strip()
+    newest = max(data.plan.date for data in site.plans.values())
+    return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
+
+
+def snapshot(data_dir: Path, target: Path) -> None:
+    """``target`` becomes an exact copy of ``data_dir``."""
+    fresh = target.with_name(target.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(data_dir, fresh)
+    shutil.rmtree(target, ignore_errors=True)
+    fresh.rename(target)
+
+
+def prepare(data_dir: Path, project: Path) -> SiteData:
+    """Steps 1-3: check the data, snapshot it, write stubs, navigation and open data.
+    Raises ``DataError`` (every problem) before anything is written."""
+    site = load_site(data_dir)
+    work = project / "build"
+    snapshot(data_dir, work / "data")
+    write_pages(site, project / "docs", work / "nav.yml")
+    write_exports(site, project / "docs" / "data")
+    return site
+
+
+def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
+    env = {**os.environ, "PLANSITE_DATA": str(project / "build" / "data"), "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        # Everything MkDocs said but its INFO lines: the reason is among them.
+        said = [line for line in (done.stdout + done.stderr).splitlines() if not line.startswith("INFO")]
+        raise BuildError("MkDocs could not build the site:\n" + "\n".join(said))
+
+
+def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
+    """The whole build; ``site_dir`` is replaced only when every step succeeded."""
+    site = prepare(data_dir, project)
+    work = project / "build"
+    new = work / "site.new"
+    shutil.rmtree(new, ignore_errors=True)
+    try:
+        run_mkdocs(project, new, source_date_epoch(project, site))
+        problems = csp.add_policies(new, wasm=True)
+        if problems:
+            raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
+        try:
+            search.build_index(new, work / "search")
+        except (search.SearchIndexError, subprocess.CalledProcessError) as err:
+            raise BuildError(f"cannot build the search index: {err}") from None
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    old = work / "site.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return site
+
+
+def main(data_dir: Path, project: Path, site_dir: Path) -> int:
+    try:
+        site = build(data_dir, project, site_dir)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        print(f"The site was not built; {site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    except BuildError as err:
+        print(err, file=sys.stderr)
+        print(f"The site was not built; {site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    print(f"built {site_dir}: {pages} pages, {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+    return 0

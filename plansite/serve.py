@@ -1,0 +1,56 @@
+"""Live preview: ``python -m plansite serve`` (``make serve``).
+
+MkDocs' own server rebuilds the pages whenever the stubs, the navigation, the data
+snapshot, the templates or the code change. This module watches ``data/`` for it:
+on every change it checks the data again and, when the data is good, writes the
+snapshot, stubs, navigation and open data (``build.prepare``), so titles, menu and
+descriptions follow the data as the pages do. When the data is broken, it lists
+every problem in the terminal and writes nothing: the server goes on answering
+with the last good pages.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from plansite.build import fingerprint, prepare
+from plansite.source import DataError
+
+POLL_SECONDS = 0.5
+
+
+def refresh(data_dir: Path, project: Path) -> bool:
+    """Check the data and, when it is good, write what the server builds from."""
+    try:
+        prepare(data_dir, project)
+    except DataError as err:
+        print(f"\n{err}\nThe preview keeps showing the last good pages until these are fixed.\n", file=sys.stderr, flush=True)
+        return False
+    print("data checked: the preview is being rebuilt", file=sys.stderr, flush=True)
+    return True
+
+
+def serve(data_dir: Path, project: Path, address: str) -> int:
+    if not refresh(data_dir, project):
+        return 1
+    env = {**os.environ, "PLANSITE_DATA": str(project / "build" / "data"), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(project / "mkdocs.yml"), "--dev-addr", address]
+    server = subprocess.Popen(command, cwd=project, env=env)
+    seen = fingerprint(data_dir)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = fingerprint(data_dir)
+            if now != seen:
+                seen = now
+                refresh(data_dir, project)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+    return 0

@@ -1,0 +1,280 @@
+"""The property behind SECURITY.md: nothing typed into the data runs, anywhere it is published.
+
+One hostile string goes into every text of every data file, in both languages (with a
+formula at the start of the Vietnamese texts and Markdown block syntax at the start of
+the English ones); the site is built once, and every file it publishes is read back:
+pages (body, <title>, navigation, attributes, JSON-LD), the sitemap, CSV, JSON, XLSX and
+iCalendar files. The hostile text must come out as text and nowhere as markup, a
+template result, a formula or a calendar property. The built pages are then opened in
+Chromium, search included: no script of the data runs and no security policy is broken.
+
+The few texts that must stay equal to another (agency spellings and the assignment
+lines that name them) or be found in another (a target's clause in its bullet, a
+sub-task's title in its text) are changed only where the change keeps that true, so
+the data still passes the check and the build is the real one.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import shutil
+import zlib
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import icalendar
+import openpyxl
+import pytest
+import yaml
+from conftest import PLAN_ID, Build, build_site
+from pages_server import serve
+from playwright.sync_api import Browser
+
+from plansite import csp
+from plansite.checks import strip_emphasis
+
+# Tags, an event handler, script and image links, both Jinja forms and a comment, a
+# formula, and the closing tags that end raw-text elements. 7*191 is 1337, which no
+# output may contain (the data holds no such number).
+HOSTILE = (
+    "<script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3)) ![i](javascript:alert(4)) "
+    "<a href=\"javascript:alert(5)\">l</a> {{ 7*191 }} {% if true %}JINJA-BLOCK{% endif %} {# JINJA-COMMENT #} "
+    "</title></textarea></script><!-- c --> \\nX-INJECTED:1; a,b "
+)
+FORMULA = '=HYPERLINK("http://e.invalid","x") '
+# Markdown block syntax, one per English text (chosen by the text), at the start of a line.
+BLOCKS = ("# ", "- ", "> ", "1. ", "| a | b | ", "    ", "```", "--- ", "<div>", "* ", "+ ", "=== ")
+# Keys whose values are ids or closed values: left alone.
+STRUCTURAL = {"id", "kind", "issuer", "implements", "lead", "coordinate", "mentions", "addressed_to", "from", "to", "via"}
+STRUCTURAL |= {"agency", "member_of", "unit", "comparator", "basis"}
+# Texts another text must equal or contain; changed only where the check stays true.
+KEPT = {"spellings", "lead_text", "coordinate_text"}
+
+
+def hostile(value: str, lang: str | None) -> str:
+    if lang == "en":
+        # Chosen by the text's first word, so that a title and the text it opens get the same.
+        block = BLOCKS[zlib.crc32(strip_emphasis(value).split(" ")[0].encode()) % len(BLOCKS)]
+        return block + HOSTILE + value
+    return FORMULA + HOSTILE + value
+
+
+def transform(node: Any, *, key: str | None = None, lang: str | None = None, keep: bool = False) -> Any:
+    """Every text of a YAML tree made hostile, but ids, closed values and ``KEPT`` texts."""
+    if isinstance(node, dict):
+        return {k: transform(v, key=k, lang=k if k in ("vi", "en") else lang, keep=keep or k in KEPT) for k, v in node.items()}
+    if isinstance(node, list):
+        return [transform(item, key=key, lang=lang, keep=keep) for item in node]
+    if isinstance(node, str) and key not in STRUCTURAL and not keep:
+        return hostile(node, lang)
+    return node
+
+
+def make_hostile(data: Path) -> None:
+    agency_names = {a["name"]["vi"] for a in yaml.safe_load((data / "agencies.yml").read_text(encoding="utf-8"))["agencies"]}
+    for path in sorted(data.rglob("*.yml")):
+        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+        new = transform(tree)
+        if path.name == "targets.yml":
+            for old_bullet, bullet in zip(tree["bullets"], new["bullets"], strict=True):
+                for old, target in zip(old_bullet["targets"], bullet["targets"], strict=True):
+                    for lang in ("vi", "en"):
+                        if not old_bullet["text"][lang].startswith(old["clause"][lang]):
+                            target["clause"][lang] = old["clause"][lang]
+        if path.name == "tasks.yml":
+            for old_area, area in zip(tree["areas"], new["areas"], strict=True):
+                for old_block, block in zip(old_area["blocks"], area["blocks"], strict=True):
+                    for old, task in zip(old_block["tasks"], block["tasks"], strict=True):
+                        for lang in ("vi", "en"):
+                            if not strip_emphasis(old["text"][lang]).startswith(strip_emphasis(old["title"][lang])):
+                                task["title"][lang] = old["title"][lang]
+        if path.name == "glossary.yml":
+            # A term names an agency by its name (changed) or by a spelling (kept).
+            for old, term in zip(tree["terms"], new["terms"], strict=True):
+                if old["vi"] not in agency_names:
+                    term["vi"] = old["vi"]
+        path.write_text(yaml.dump(new, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    work = tmp_path_factory.mktemp("hostile")
+    data = work / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    make_hostile(data)
+    build = build_site(data, work)
+    assert build.returncode == 0, build.output
+    return build
+
+
+# -- the pages -----------------------------------------------------------------
+
+
+class _Page(HTMLParser):
+    """Elements with their attributes, the text of <title>, scripts' texts, and all text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self.title = ""
+        self.text: list[str] = []
+        self._in: str | None = None
+        self._script_attrs: dict[str, str | None] = {}
+        self._script: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+        if tag in ("script", "title"):
+            self._in = tag
+            self._script_attrs, self._script = dict(attrs), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._in == "script":
+            self.scripts.append((self._script_attrs, "".join(self._script)))
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            self._script.append(data)
+        elif self._in == "title":
+            self.title += data
+        else:
+            self.text.append(data)
+
+
+def pages(site: Path) -> Iterator[tuple[Path, _Page, str]]:
+    for path in sorted(site.rglob("*.html")):
+        raw = path.read_text(encoding="utf-8")
+        parser = _Page()
+        parser.feed(raw)
+        parser.close()
+        yield path, parser, raw
+
+
+def test_no_output_holds_a_template_result(hostile_build: Build) -> None:
+    for path in sorted(hostile_build.site.rglob("*")):
+        if path.is_file() and path.suffix in {".html", ".xml", ".csv", ".json", ".ics"}:
+            assert "1337" not in path.read_text(encoding="utf-8"), path
+
+
+def test_pages_show_the_hostile_text_as_text_and_nowhere_as_markup(hostile_build: Build) -> None:
+    titles_with_markup_as_text = 0
+    for path, page, raw in pages(hostile_build.site):
+        where = path.relative_to(hostile_build.site)
+        for tag, attrs in page.elements:
+            assert not any(name.startswith("on") for name in attrs), (where, tag, attrs)
+            for name in ("href", "src", "action", "formaction"):
+                assert not (attrs.get(name) or "").strip().lower().startswith("javascript:"), (where, tag, attrs)
+            assert not (tag == "img" and attrs.get("src") == "x"), where
+        for attrs, text in page.scripts:
+            if attrs.get("type") in ("application/json", "application/ld+json"):
+                json.loads(text)  # still one JSON value: nothing broke out of it
+            else:
+                assert "src" in attrs or csp.known(text), (where, text[:80])
+        if path.name != "404.html":
+            assert "{{ 7*191 }}" in "".join(page.text), where
+        titles_with_markup_as_text += "<script>alert(1)</script>" in page.title
+        assert "JINJA-BLOCK" not in raw or "{% if true %}JINJA-BLOCK{% endif %}" in html.unescape(raw), where
+    assert titles_with_markup_as_text > 0
+
+
+def test_the_navigation_shows_the_plan_number_as_text(hostile_build: Build) -> None:
+    home = (hostile_build.site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in nav[: nav.index("</nav>")]
+
+
+def test_json_ld_keeps_the_hostile_text_as_data(hostile_build: Build) -> None:
+    found = 0
+    for path, page, _ in pages(hostile_build.site):
+        for attrs, text in page.scripts:
+            if attrs.get("type") == "application/ld+json":
+                assert "</script" not in text.lower(), path
+                found += HOSTILE.split(" ")[0] in json.dumps(json.loads(text), ensure_ascii=False)
+    assert found > 0
+
+
+def test_the_sitemap_is_well_formed(hostile_build: Build) -> None:
+    ElementTree.parse(hostile_build.site / "sitemap.xml")
+
+
+# -- the open data ---------------------------------------------------------------
+
+
+def test_no_csv_cell_is_a_formula(hostile_build: Build) -> None:
+    cells = 0
+    for path in sorted((hostile_build.site / "data").rglob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle):
+                for cell in row:
+                    assert not re.match(r"^[=+@\t\r]", cell) and not re.match(r"^-\D", cell), (path, cell[:60])
+                    cells += cell.startswith("'=HYPERLINK")
+    assert cells > 0, "the hostile formula reached no CSV cell"
+
+
+def test_no_workbook_cell_is_a_formula(hostile_build: Build) -> None:
+    texts = 0
+    for path in sorted((hostile_build.site / "data").rglob("*.xlsx")):
+        book = openpyxl.load_workbook(path)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (path, sheet.title, cell.coordinate)
+                    texts += isinstance(cell.value, str) and cell.value.startswith("=HYPERLINK")
+    assert texts > 0, "the hostile formula reached no workbook cell"
+
+
+def test_json_files_hold_the_hostile_text_as_data(hostile_build: Build) -> None:
+    for path in sorted((hostile_build.site / "data").rglob("*.json")):
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        assert any(isinstance(v, str) and HOSTILE in v for row in rows for v in row.values()), path
+
+
+def test_calendar_files_add_no_property_and_keep_the_text(hostile_build: Build) -> None:
+    files = sorted((hostile_build.site / "data").rglob("*.ics"))
+    assert files
+    for path in files:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        for component in calendar.walk():
+            assert "X-INJECTED" not in component, path
+            if component.name == "VEVENT":
+                assert "\\nX-INJECTED:1; a,b" in str(component["DESCRIPTION"]), path
+
+
+# -- in the browser ----------------------------------------------------------------
+
+
+def test_no_script_of_the_data_runs_in_the_browser(hostile_build: Build, browser: Browser) -> None:
+    with serve(hostile_build.site, "/") as base:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs: list[str] = []
+        violations: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.expose_function("reportViolation", lambda text: violations.append(text))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => reportViolation(e.violatedDirective + ' ' + e.blockedURI))"
+        )
+        for path in ("", f"plans/{PLAN_ID}/targets/", f"plans/{PLAN_ID}/area-5/", "agencies/phong-ldtbxh/", "en/", "glossary/"):
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("HYPERLINK", delay=40)
+        page.wait_for_timeout(2000)
+        assert page.locator("img[src='x']").count() == 0
+        context.close()
+    assert not dialogs, dialogs
+    assert not violations, violations
