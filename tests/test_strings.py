@@ -29,15 +29,15 @@ NOT_FOR_CITIZENS = {
     r"lược đồ": "developer word (a schema)",
     r"chuỗi": "developer word (a string)",
     r"\bbạn\b": "too casual for a government site",
-    r"«|»": "not Vietnamese quotation marks: use \"…\"",
-    r"[Mm]a trận": "calque: the table is the \"Bảng phân công nhiệm vụ\"",
-    r"định tính": "jargon: \"không nêu con số\"",
-    r"dữ liệu mở": "calque: \"Tải dữ liệu\"",
-    r"Cách đọc": "calque: \"Mức cần đạt\"",
-    r"Từ điển dữ liệu": "jargon: \"Giải thích các cột dữ liệu\"",
-    r"Bảng tính XLSX": "one name: \"Bảng tính Excel\"",
+    r"«|»": 'not Vietnamese quotation marks: use "…"',
+    r"[Mm]a trận": 'calque: the table is the "Bảng phân công nhiệm vụ"',
+    r"định tính": 'jargon: "không nêu con số"',
+    r"dữ liệu mở": 'calque: "Tải dữ liệu"',
+    r"Cách đọc": 'calque: "Mức cần đạt"',
+    r"Từ điển dữ liệu": 'jargon: "Giải thích các cột dữ liệu"',
+    r"Bảng tính XLSX": 'one name: "Bảng tính Excel"',
     r"\bbởi\b": "a passive calqued on English",
-    r"được nêu tên": "means two things: \"giao đích danh\" or \"được nhắc đến\"",
+    r"được nêu tên": 'means two things: "giao đích danh" or "được nhắc đến"',
 }
 
 
