@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from plansite.load import SiteData
+from plansite.wording import Wording
 from plansite.strings import load_strings
 
 
@@ -14,3 +20,68 @@ def test_no_string_is_empty() -> None:
     for lang, table in load_strings().items():
         empty = [key for key, value in table.items() if not str(value).strip()]
         assert not empty, f"{lang}: {empty}"
+
+
+# Words the Vietnamese interface must not use (issue 15), each with the reason: developer
+# words, English calques, the casual "bạn", and second names for one thing.
+NOT_FOR_CITIZENS = {
+    r"\bgit\b": "developer word",
+    r"bản dựng": "developer word (a build)",
+    r"lược đồ": "developer word (a schema)",
+    r"chuỗi": "developer word (a string)",
+    r"\bbạn\b": "too casual for a government site",
+    r"«|»": 'not Vietnamese quotation marks: use "…"',
+    r"[Mm]a trận": 'calque: the table is the "Bảng phân công nhiệm vụ"',
+    r"định tính": 'jargon: "không nêu con số"',
+    r"dữ liệu mở": 'calque: "Tải dữ liệu"',
+    r"Cách đọc": 'calque: "Mức cần đạt"',
+    r"Từ điển dữ liệu": 'jargon: "Giải thích các cột dữ liệu"',
+    r"Bảng tính XLSX": 'one name: "Bảng tính Excel"',
+    r"\bbởi\b": "a passive calqued on English",
+    r"được nêu tên": 'means two things: "giao đích danh" or "được nhắc đến"',
+}
+
+
+def test_vietnamese_strings_use_the_register_of_government_sites() -> None:
+    found = [
+        f"vi.yml {key}: {match.group(0)!r} ({why})"
+        for key, value in load_strings()["vi"].items()
+        for pattern, why in NOT_FOR_CITIZENS.items()
+        for match in re.finditer(pattern, str(value))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_cell_marks_are_not_abbreviations_with_two_meanings() -> None:
+    # "CT" is also "Chủ tịch" (the plan's own "CT, PCT UBND huyện").
+    vi = load_strings()["vi"]
+    assert vi["mark_lead"] not in ("CT", "PH") and vi["mark_coordinate"] not in ("CT", "PH")
+    assert vi["mark_lead"] != vi["mark_coordinate"]
+
+
+def test_vietnamese_document_names_say_so(site_data: SiteData) -> None:
+    """Every document number is introduced by "số" (Kế hoạch số 81/KH-UBND)."""
+    words = Wording(site_data)
+    for plan_id in site_data.plans:
+        assert " số " in words.plan_name(plan_id, "vi")
+    assert words.t("vi", "document_number", kind="Nghị quyết", number="42-NQ/TW") == "Nghị quyết số 42-NQ/TW"
+
+
+REPORTING_KEYS = ("reporting_text", "reporting_sends", "reporting_sends_as_member", "reporting_receives", "reporting_compiles")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_reporting_sentences_read_correctly(site_data: SiteData, lang: str) -> None:
+    """No doubled article ("Receives the a report"), and a body's name takes "the" in English."""
+    words = Wording(site_data)
+    templates = load_strings()[lang]
+    for plan_id, data in site_data.plans.items():
+        reporting = data.plan.implementation.reporting
+        for key in REPORTING_KEYS:
+            sentence = words.reporting_text(plan_id, lang, key, collective="X")
+            assert not re.search(r"\b(the|a|an) (the|a|an)\b", sentence, re.IGNORECASE), f"{key}: {sentence}"
+            if lang != "en":
+                continue
+            for field, agency_id in (("to", reporting.to), ("via", reporting.via)):
+                if "{" + field + "}" in templates[key]:
+                    assert f"the {site_data.agencies[agency_id].name.en}" in sentence, f"{key}: {sentence}"
