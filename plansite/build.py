@@ -17,6 +17,7 @@ once per process however many language builds MkDocs runs.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -115,6 +116,12 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
             search.build_index(new, work / "search")
         except (search.SearchIndexError, subprocess.CalledProcessError) as err:
             raise BuildError(f"cannot build the search index: {err}") from None
+        # Pagefind lists the languages in its entry file in no fixed order.
+        entry = new / "pagefind" / "pagefind-entry.json"
+        if entry.is_file():
+            entry.write_text(
+                json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False), encoding="utf-8"
+            )
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise

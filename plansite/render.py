@@ -88,6 +88,8 @@ class Renderer:
             "routes": routes,
             "date": lambda value: words.date(value, lang),
             "agency": lambda agency_id: words.agency_name(agency_id, lang),
+            "document_name": lambda document: words.document_name(document, lang),
+            "agency_inline": lambda agency_id: words.inline_name(agency_id, lang),
             "month_name": lambda month: formatting.month_name(month, lang),
             "reading": lambda target: words.reading(target, lang),
             "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),

@@ -52,8 +52,8 @@ def _document(words: Wording, documents: dict[str, Document], document_id: str, 
     document = documents[document_id]
     kind = words.t(lang, f"document_kind_{document.kind.value}")
     described: dict[str, Any] = {"@type": "Legislation", "legislationType": kind}
+    described["name"] = words.document_name(document, lang)
     if document.number:
-        described["name"] = f"{kind} {document.number}"
         described["legislationIdentifier"] = document.number
     if document.title:
         described["description"] = plain(document.title[lang])

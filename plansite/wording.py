@@ -13,8 +13,16 @@ import datetime as dt
 from plansite import formatting
 from plansite.duties import ReportingDuty, ReportingRole
 from plansite.load import SiteData
-from plansite.models import Comparator, Target, TimelineKind
+from plansite.models import Comparator, Document, Target, TimelineKind
 from plansite.strings import lookup
+
+# Vietnamese words that open a common noun phrase, not a proper name.
+PLURAL_WORDS = {"Các", "Những", "Mọi"}
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter, as a sentence begins."""
+    return text[:1].upper() + text[1:]
 
 
 class Wording:
@@ -38,8 +46,36 @@ class Wording:
         plan = self.site.plans[plan_id].plan
         return self.t(lang, "plan_name", doc_type=plan.doc_type[lang].capitalize(), number=plan.number)
 
+    def document_name(self, document: Document, lang: str) -> str:
+        """ "Nghị quyết số 42-NQ/TW", "Resolution No. 42-NQ/TW"; a document cited without a
+        number is named by its kind."""
+        kind = self.t(lang, f"document_kind_{document.kind.value}")
+        if document.number is None:
+            return f"{kind} ({self.t(lang, 'no_number')})"
+        return self.t(lang, "document_number", kind=kind, number=document.number)
+
     def agency_name(self, agency_id: str, lang: str) -> str:
         return self.site.agencies[agency_id].name[lang]
+
+    def inline_name(self, agency_id: str, lang: str) -> str:
+        """A body's name as it reads inside a sentence: a Vietnamese name that opens
+        with a plural word ("Các cơ quan, ban ngành huyện") takes a small letter there;
+        proper names ("Phòng Y tế", "UBND các xã") keep their capitals."""
+        name = self.agency_name(agency_id, lang)
+        first, _, rest = name.partition(" ")
+        if lang == "vi" and first in PLURAL_WORDS and rest:
+            return f"{first.lower()} {rest}"
+        return name
+
+    def names(self, agency_ids: list[str], lang: str) -> str:
+        """Several bodies inside a sentence: "A, B và C"; in English each takes "the"
+        (the sentence gives the first its own): "A, the B and the C"."""
+        names = [self.inline_name(a, lang) for a in agency_ids]
+        if len(names) < 2:
+            return "".join(names)
+        if lang == "en":
+            return ", the ".join(names[:-1]) + " and the " + names[-1]
+        return ", ".join(names[:-1]) + " và " + names[-1]
 
     def reading(self, target: Target, lang: str) -> str:
         """The structured reading of a target, e.g. "dưới 2%" or "35 to 40%"."""
@@ -61,15 +97,17 @@ class Wording:
     def reporting_text(self, plan_id: str, lang: str, key: str = "reporting_text", **values: str) -> str:
         """The yearly report of section IV in one sentence: who sends what to whom, by when."""
         reporting = self.site.plans[plan_id].plan.implementation.reporting
-        return self.t(
-            lang,
-            key,
-            **{"from": "; ".join(self.agency_name(a, lang) for a in reporting.from_)},
-            what=reporting.what[lang],
-            to=self.agency_name(reporting.to, lang),
-            via=self.agency_name(reporting.via, lang),
-            deadline=reporting.deadline_text[lang],
-            **values,
+        return sentence(
+            self.t(
+                lang,
+                key,
+                **{"from": self.names(reporting.from_, lang)},
+                what=reporting.what[lang],
+                to=self.inline_name(reporting.to, lang),
+                via=self.inline_name(reporting.via, lang),
+                deadline=reporting.deadline_text[lang],
+                **values,
+            )
         )
 
     def reporting_due(self, plan_id: str, lang: str) -> str:

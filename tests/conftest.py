@@ -54,8 +54,11 @@ class Build:
     site: Path
 
 
-def build_site(data: Path, workdir: Path) -> Build:
+def build_site(data: Path, workdir: Path, env: dict[str, str] | None = None) -> Build:
     """Build the site from ``data`` in ``workdir`` with `make build`'s command, and report the result."""
+    if (workdir / "mkdocs.yml").exists():
+        # Built here before: build again from the same project folder.
+        return _run_build(data, workdir, env)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, workdir / name)
     shutil.copytree(ROOT / "overrides", workdir / "overrides")
@@ -69,9 +72,18 @@ def build_site(data: Path, workdir: Path) -> Build:
         (workdir / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, workdir / name)
     (workdir / "docs").mkdir(exist_ok=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return _run_build(data, workdir, env)
+
+
+def _run_build(data: Path, workdir: Path, env: dict[str, str] | None) -> Build:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(
-        [sys.executable, "-m", "plansite", "--data", str(data), "build"], cwd=workdir, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "plansite", "--data", str(data), "build"],
+        cwd=workdir,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return Build(done.returncode, done.stdout + done.stderr, workdir / "site")
 

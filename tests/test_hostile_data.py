@@ -44,7 +44,7 @@ from plansite.checks import strip_emphasis
 # output may contain (the data holds no such number).
 HOSTILE = (
     "<script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3)) ![i](javascript:alert(4)) "
-    "<a href=\"javascript:alert(5)\">l</a> {{ 7*191 }} {% if true %}JINJA-BLOCK{% endif %} {# JINJA-COMMENT #} "
+    '<a href="javascript:alert(5)">l</a> {{ 7*191 }} {% if true %}JINJA-BLOCK{% endif %} {# JINJA-COMMENT #} '
     "</title></textarea></script><!-- c --> \\nX-INJECTED:1; a,b "
 )
 FORMULA = '=HYPERLINK("http://e.invalid","x") '

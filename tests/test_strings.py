@@ -7,8 +7,8 @@ import re
 import pytest
 
 from plansite.load import SiteData
-from plansite.wording import Wording
 from plansite.strings import load_strings
+from plansite.wording import Wording
 
 
 def test_both_languages_have_the_same_keys() -> None:

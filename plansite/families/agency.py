@@ -112,6 +112,6 @@ FAMILY = Family(
     kind="agency",
     context=context,
     title=title,
-    description=lambda page: shorten(page.t("agency_description", agency=title(page))),
+    description=lambda page: shorten(page.t("agency_description", agency=page.words.inline_name(page.ref.agency or "", page.lang))),
     pages=_pages,
 )

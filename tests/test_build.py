@@ -1,0 +1,84 @@
+"""`make build` is atomic and reproducible.
+
+- Two builds of the same files, in different folders, time zones and hash seeds, give
+  the same site byte for byte (sitemap.xml.gz and the search index included).
+- A build that fails, at any step, says why and leaves the previous site/ as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PLAN_ID, Build, build_site
+
+
+def tree(site: Path) -> dict[str, str]:
+    """Every file of ``site`` with the SHA-256 of its bytes."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    work = tmp_path_factory.mktemp("first")
+    build = build_site(DATA, work, {"TZ": "UTC", "PYTHONHASHSEED": "1"})
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_two_builds_of_the_same_files_are_byte_identical(first: Build, tmp_path: Path) -> None:
+    other = tmp_path / "another" / "folder"
+    other.mkdir(parents=True)
+    second = build_site(DATA, other, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"})
+    assert second.returncode == 0, second.output
+    one, two = tree(first.site), tree(second.site)
+    assert one.keys() == two.keys()
+    different = sorted(name for name in one if one[name] != two[name])
+    assert not different, different[:20]
+    assert "sitemap.xml.gz" in one and any(name.startswith("pagefind/") for name in one)
+
+
+def broken_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    targets = data / "plans" / PLAN_ID / "targets.yml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("      - id: t02\n", "      - id: t01\n", 1), encoding="utf-8")
+    return data
+
+
+def test_bad_data_stops_the_build_before_anything_is_touched(first: Build, tmp_path: Path) -> None:
+    before = tree(first.site)
+    again = build_site(broken_data(tmp_path), first.site.parent)
+    assert again.returncode == 1
+    assert "targets.yml" in again.output and "duplicate target id 't01'" in again.output
+    assert "Traceback" not in again.output
+    assert tree(first.site) == before
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        # MkDocs (strict) refuses a broken link: its own words reach the terminal.
+        ("[a missing page](nowhere.md)", "nowhere.md"),
+        # An inline script nobody knows: the security policy step refuses the page.
+        ("<script>alert(1)</script>", "an inline script the site does not know"),
+    ],
+)
+def test_a_failing_step_says_why_and_leaves_the_previous_site_whole(first: Build, page: str, reason: str) -> None:
+    before = tree(first.site)
+    guide = first.site.parent / "docs" / "guide.md"
+    written = guide.read_text(encoding="utf-8")
+    guide.write_text(f"{written}\n{page}\n", encoding="utf-8")
+    try:
+        again = build_site(DATA, first.site.parent)
+    finally:
+        guide.write_text(written, encoding="utf-8")
+    assert again.returncode == 1, again.output
+    assert reason in again.output, again.output
+    assert "Traceback" not in again.output
+    assert "is unchanged" in again.output
+    assert tree(first.site) == before
+    assert not (first.site.parent / "build" / "site.new").exists()

@@ -1,0 +1,55 @@
+"""Sentences built from strings and names read as sentences, for every agency, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from plansite.duties import agency_duties
+from plansite.load import SiteData
+from plansite.wording import Wording
+
+
+def every_reporting_sentence(site: SiteData, lang: str) -> list[str]:
+    words = Wording(site)
+    sentences = [words.reporting_text(plan_id, lang) for plan_id in site.plans]
+    for agency_id in site.agencies:
+        for duties in agency_duties(site, agency_id):
+            sentences += [words.reporting_duty(duties.plan.id, duty, lang) for duty in duties.reporting]
+    return sentences
+
+
+def test_every_agency_with_a_part_in_the_report_gets_a_sentence(site_data: SiteData) -> None:
+    # The senders, the receiver and the body that compiles: more than one sentence each language.
+    assert len(every_reporting_sentence(site_data, "vi")) > 3
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_reporting_sentences_read_as_sentences(site_data: SiteData, lang: str) -> None:
+    names = [agency.name[lang] for agency in site_data.agencies.values()]
+    names += [name[:1].lower() + name[1:] for name in names]
+    for sentence in every_reporting_sentence(site_data, lang):
+        assert sentence[0].isupper(), sentence
+        assert not any(f"; {name}" in sentence or f"; the {name}" in sentence for name in names), f"names joined with ';': {sentence}"
+        assert not re.search(r"\b(the|a|an) (the|a|an)\b", sentence, re.IGNORECASE), sentence
+        assert "  " not in sentence and "{" not in sentence, sentence
+        if lang == "vi":
+            # A name inside the sentence does not start with a capital "Các" as if it began
+            # one (a name in quotation marks is cited as written).
+            assert not re.search(r'(?<!^)(?<![.:"] )(?<!")\bCác\b', sentence), sentence
+            assert " và UBND các xã" in sentence or "các xã" not in sentence, sentence
+        else:
+            assert " and the " in sentence or "Commune" not in sentence, sentence
+
+
+def test_names_inside_a_sentence(site_data: SiteData) -> None:
+    words = Wording(site_data)
+    assert words.inline_name("co-quan-ban-nganh-huyen", "vi") == "các cơ quan, ban ngành huyện"
+    assert words.inline_name("phong-y-te", "vi") == words.agency_name("phong-y-te", "vi")  # a proper name keeps its capital
+    assert words.names(["co-quan-ban-nganh-huyen", "ubnd-cac-xa", "phong-y-te"], "vi") == (
+        f"các cơ quan, ban ngành huyện, UBND các xã và {words.agency_name('phong-y-te', 'vi')}"
+    )
+    en = [words.agency_name(a, "en") for a in ("co-quan-ban-nganh-huyen", "ubnd-cac-xa", "phong-y-te")]
+    assert words.names(["co-quan-ban-nganh-huyen", "ubnd-cac-xa", "phong-y-te"], "en") == f"{en[0]}, the {en[1]} and the {en[2]}"
+    assert words.names(["phong-y-te"], "en") == en[2]
