@@ -9,7 +9,6 @@ from conftest import PLAN_ID
 from sourcetext import units
 from toolkit.html import read
 
-
 # The signature's two lines, which the page joins with a soft line break: a browser
 # shows them as one line ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH"). Checked apart, as a known defect.
 SIGNATURE = ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
