@@ -17,6 +17,7 @@ The page-weight check (``toolkit.links.transfer_size``) compresses with the same
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import http.server
 import mimetypes
@@ -74,6 +75,18 @@ def is_compressed(path: str) -> bool:
 
 def compress(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def _content(file: Path, gzipped: bool) -> bytes:
+    """The body of ``file`` as sent, compressed once per version of the file."""
+    stat = file.stat()
+    return _cached_content(file, stat.st_mtime_ns, stat.st_size, gzipped)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_content(file: Path, mtime_ns: int, size: int, gzipped: bool) -> bytes:
+    content = file.read_bytes()
+    return compress(content) if gzipped else content
 
 
 @dataclass(frozen=True)
@@ -138,11 +151,10 @@ class _PagesHandler(http.server.BaseHTTPRequestHandler):
             self._send(404, self.site / "404.html", raw_path, body)
 
     def _send(self, status: int, file: Path, path: str, body: bool) -> None:
-        content = file.read_bytes() if file.is_file() else b"Not Found"
-        kind = content_type(file.name) if file.is_file() else "text/plain; charset=utf-8"
-        gzipped = is_compressed(file.name) and "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            content = compress(content)
+        found = file.is_file()
+        gzipped = found and is_compressed(file.name) and "gzip" in self.headers.get("Accept-Encoding", "")
+        content = _content(file, gzipped) if found else b"Not Found"
+        kind = content_type(file.name) if found else "text/plain; charset=utf-8"
         self.send_response(status)
         self.send_header("Content-Type", kind)
         if gzipped:
