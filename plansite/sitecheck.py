@@ -1,20 +1,15 @@
-"""Checks over a built site's HTML files: links, anchors, and what a first visit loads.
+"""External links of a built site, for ``python -m plansite linkcheck-external``
+(``make linkcheck-external``, and the scheduled link check of the workflows).
 
-Used by the quality tests (``tests/test_quality_*.py``) and by ``python -m plansite
-linkcheck-external``. It reads only the HTML, CSS and files in the output folder, so
-it works the same whatever generator wrote them.
-
-A page is known by its file and its address: ``site_url`` is where the site is
-published (``https://host/prefix/``), and a link is internal when it resolves
-under it. Every internal link must name a file of the build (a folder's
-``index.html``) and, with a ``#fragment``, an id in that file.
+It reads only the HTML files in the output folder, so it works the same whatever
+generator wrote them. A page is known by its file and its address: ``site_url`` is
+where the site is published (``https://host/prefix/``), and a link is external when it
+resolves outside it. The tests check internal links themselves (tests/toolkit/links.py).
 """
 
 from __future__ import annotations
 
-import gzip
 import html
-import posixpath
 import re
 import urllib.error
 import urllib.parse
@@ -24,51 +19,18 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-# <link rel> values whose target the browser fetches when the page loads.
-FETCHED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch", "manifest"}
-# GitHub Pages compresses text with gzip; level 6 is zlib's default and the usual
-# server setting, and gives slightly larger files than 9: the safer estimate.
-# Images and fonts are already compressed and are sent as they are.
-GZIP_LEVEL = 6
-COMPRESSED_TYPES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".ico"}
-_SRC_TAGS = {"script", "img", "iframe", "source", "audio", "video", "embed", "track"}
-_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
 
-
-@dataclass
-class _Parsed:
-    ids: set[str] = field(default_factory=set)
-    links: list[str] = field(default_factory=list)
-    resources: list[str] = field(default_factory=list)
-
-
-class _Collector(HTMLParser):
-    """Ids, followed links (``<a>``/``<area>``) and resources fetched on load."""
+class _Links(HTMLParser):
+    """The links a reader can follow: ``href`` of ``<a>`` and ``<area>``."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.result = _Parsed()
+        self.links: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value is not None}
-        if "id" in values:
-            self.result.ids.add(values["id"])
-        if tag == "a" and "name" in values:
-            self.result.ids.add(values["name"])
-        if tag in ("a", "area") and "href" in values:
-            self.result.links.append(values["href"])
-        elif tag == "link" and "href" in values:
-            rels = set(values.get("rel", "").lower().split())
-            if rels & FETCHED_LINK_RELS:
-                self.result.resources.append(values["href"])
-        elif "src" in values and (tag in _SRC_TAGS or (tag == "input" and values.get("type") == "image")):
-            self.result.resources.append(values["src"])
-        elif tag == "object" and "data" in values:
-            self.result.resources.append(values["data"])
-        if tag == "video" and "poster" in values:
-            self.result.resources.append(values["poster"])
-        if tag in ("img", "source") and "srcset" in values:
-            self.result.resources += [candidate.split()[0] for candidate in values["srcset"].split(",") if candidate.strip()]
+        href = dict(attrs).get("href")
+        if tag in ("a", "area") and href is not None:
+            self.links.append(href)
 
 
 @dataclass
@@ -77,7 +39,7 @@ class Site:
 
     root: Path
     site_url: str
-    _parsed: dict[Path, _Parsed] = field(default_factory=dict, repr=False, compare=False)
+    _links: dict[Path, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.site_url.endswith("/"):
@@ -94,108 +56,32 @@ class Site:
             relative = relative[: -len("index.html")]
         return self.site_url + relative
 
-    def file(self, url: str) -> Path | None:
-        """The file an internal address serves, or None when it is external or missing."""
-        path = urllib.parse.urlsplit(url)._replace(query="", fragment="").geturl()
-        if not path.startswith(self.site_url):
-            return None
-        relative = urllib.parse.unquote(path[len(self.site_url) :])
-        if posixpath.normpath("/" + relative).startswith("/.."):
-            return None
-        target = self.root / relative
-        if target.is_dir():
-            target = target / "index.html"
-        return target if target.is_file() else None
-
     def is_internal(self, url: str) -> bool:
         return url.startswith(self.site_url)
 
-    def parsed(self, file: Path) -> _Parsed:
-        """The ids, links and resources of an HTML file, read once."""
-        if file not in self._parsed:
-            self._parsed[file] = _parse(file)
-        return self._parsed[file]
+    def links(self, file: Path) -> list[str]:
+        """The links of an HTML file, read once."""
+        if file not in self._links:
+            parser = _Links()
+            parser.feed(file.read_text(encoding="utf-8"))
+            parser.close()
+            self._links[file] = parser.links
+        return self._links[file]
 
     def resolve(self, file: Path, reference: str) -> str:
         """``reference`` in ``file`` as an absolute address (the 404 page is served anywhere: absolute paths)."""
         return urllib.parse.urljoin(self.url(file), reference.strip())
 
 
-def _parse(file: Path) -> _Parsed:
-    collector = _Collector()
-    collector.feed(file.read_text(encoding="utf-8"))
-    collector.close()
-    return collector.result
-
-
-def broken_links(site: Site) -> list[str]:
-    """Every internal link, resource or #fragment of every page that leads nowhere."""
-    problems = []
-    for file in site.pages():
-        parsed = site.parsed(file)
-        for reference in parsed.links + parsed.resources:
-            url = site.resolve(file, reference)
-            if urllib.parse.urlsplit(url).scheme not in ("http", "https") or not site.is_internal(url):
-                continue
-            target = site.file(url)
-            fragment = urllib.parse.unquote(urllib.parse.urlsplit(url).fragment)
-            where = file.relative_to(site.root).as_posix()
-            if target is None:
-                problems.append(f"{where}: {reference} -> no such file")
-            elif fragment and target.suffix == ".html" and fragment not in site.parsed(target).ids:
-                problems.append(f"{where}: {reference} -> no id {fragment!r} in {target.relative_to(site.root).as_posix()}")
-    return problems
-
-
 def external_links(site: Site) -> dict[str, list[str]]:
     """Each external http(s) address linked from the site, with the pages that link to it."""
     found: dict[str, list[str]] = {}
     for file in site.pages():
-        for reference in site.parsed(file).links:
+        for reference in site.links(file):
             url = site.resolve(file, reference)
             if urllib.parse.urlsplit(url).scheme in ("http", "https") and not site.is_internal(url):
                 found.setdefault(url.split("#")[0], []).append(file.relative_to(site.root).as_posix())
     return found
-
-
-def first_visit_files(site: Site, page: Path) -> list[Path]:
-    """The page and every file it loads on a first visit: what its HTML references,
-    and what those stylesheets import or use (``url(…)``), each once.
-
-    An external or missing resource raises ValueError: the site loads nothing from
-    another origin, and a missing file is a broken page.
-    """
-    files = [page]
-    queue = [(page, reference) for reference in site.parsed(page).resources]
-    while queue:
-        referrer, reference = queue.pop(0)
-        url = urllib.parse.urljoin(site.url(referrer) if referrer.suffix == ".html" else _file_url(site, referrer), reference)
-        if url.startswith("data:"):
-            continue
-        target = site.file(url)
-        if target is None:
-            raise ValueError(f"{referrer.relative_to(site.root)} loads {reference}: not a file of the site")
-        if target in files:
-            continue
-        files.append(target)
-        if target.suffix == ".css":
-            queue += [(target, match.group(2) or match.group(4)) for match in _CSS_URL.finditer(target.read_text(encoding="utf-8"))]
-    return files
-
-
-def _file_url(site: Site, file: Path) -> str:
-    return site.site_url + file.relative_to(site.root).as_posix()
-
-
-def transfer_size(file: Path) -> int:
-    """The bytes of ``file`` as served: gzip-compressed if it is text (see GZIP_LEVEL)."""
-    content = file.read_bytes()
-    return len(gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)) if file.suffix in COMPRESSED_TYPES else len(content)
-
-
-def first_visit_weight(site: Site, page: Path) -> int:
-    """Bytes a first visit to ``page`` transfers, text gzip-compressed."""
-    return sum(transfer_size(file) for file in first_visit_files(site, page))
 
 
 def home_canonical(root: Path) -> str:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,9 +13,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from quality import WIDTHS, Visit, configured_site_url, serve_as_published, sweep
+from toolkit.links import Site
+from toolkit.server import serve
 
 from plansite.load import SiteData, load_site
-from plansite.sitecheck import Site
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -109,20 +107,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on localhost, at the root."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The built site served over HTTP on localhost, at the root, as GitHub Pages serves it."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

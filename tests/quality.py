@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import os
 import urllib.parse
-from collections.abc import Iterator
 from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from pages_server import serve
 from playwright.sync_api import Browser, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-from plansite.sitecheck import Site
+from toolkit.links import Site
+from toolkit.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (375, 1280)  # a small phone, a laptop
@@ -146,76 +143,7 @@ def sweep(browser: Browser, site: Site, local_root: str, width: int, settle: boo
     return visits
 
 
-# -- the HTML of a built page, as a tree -----------------------------------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-@dataclass
-class Element:
-    tag: str
-    attrs: dict[str, str]
-    parent: Element | None = None
-    children: list[Element | str] = field(default_factory=list)
-
-    def iter(self, *tags: str) -> Iterator[Element]:
-        """This element and every one inside it, in document order (only ``tags`` if given)."""
-        if not tags or self.tag in tags:
-            yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter(*tags)
-
-    def text(self) -> str:
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children)
-
-    def lang(self) -> str | None:
-        """The language the element is in: its own lang or its nearest ancestor's."""
-        element: Element | None = self
-        while element is not None:
-            if "lang" in element.attrs:
-                return element.attrs["lang"]
-            element = element.parent
-        return None
-
-    def ancestors(self) -> Iterator[Element]:
-        element = self.parent
-        while element is not None:
-            yield element
-            element = element.parent
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#document", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = Element(tag, {name: value or "" for name, value in attrs}, self.current)
-        self.current.children.append(element)
-        if tag not in VOID:
-            self.current = element
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.children.append(Element(tag, {name: value or "" for name, value in attrs}, self.current))
-
-    def handle_endtag(self, tag: str) -> None:
-        open_tags = [self.current, *self.current.ancestors()]
-        for element in open_tags:
-            if element.tag == tag:
-                self.current = element.parent or self.root
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.current.children.append(data)
-
-
-def parse_html(file: Path) -> Element:
-    builder = _TreeBuilder()
-    builder.feed(file.read_text(encoding="utf-8"))
-    builder.close()
-    return builder.root
+# -- the built files ------------------------------------------------------------
 
 
 def built_file(site: Site, source_path: str, lang: str) -> Path:

@@ -8,18 +8,17 @@ translation files and from the file tree of the built site, never from the rende
 from __future__ import annotations
 
 import itertools
-import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
 
 import material
 import pytest
 import yaml
 from conftest import ROOT
 from playwright.sync_api import Page
+from toolkit.html import Element, read
+from toolkit.links import Site
 
 from plansite.editions import is_vietnamese_only, twin_url, vi_quotes
 from plansite.load import SiteData, load_site
@@ -40,9 +39,6 @@ PASSAGE_WINDOW = 3
 
 # -- reading the built HTML -------------------------------------------------------
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-INVISIBLE = {"script", "style", "svg", "template", "noscript", "head"}
-
 
 @dataclass
 class Text:
@@ -61,63 +57,33 @@ class Link:
     in_notice: bool
 
 
-class HtmlPage(HTMLParser):
+def _is_article(element: Element) -> bool:
+    return element.tag == "article"
+
+
+def _is_code(element: Element) -> bool:
+    return element.tag in ("code", "pre")  # examples of the data, shown as typed
+
+
+def _is_notice(element: Element) -> bool:
+    return "edition-notice" in element.classes
+
+
+def _is_own_language_link(element: Element) -> bool:
+    # The switcher names each language in that language (“Tiếng Việt”), by design.
+    return element.tag == "a" and "hreflang" in element.attrs and "md-select__link" in element.classes
+
+
+@dataclass
+class HtmlPage:
     """What the tests need from one built page: its language, visible text, links, notices."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html_lang: str | None = None
-        self.texts: list[Text] = []
-        self.links: list[Link] = []
-        self.notices = 0
-        self.header_label: str | None = None
-        self.canonical: str | None = None
-        self._stack: list[tuple[str, str | None, set[str]]] = []
-
-    def _flags(self) -> set[str]:
-        return self._stack[-1][2] if self._stack else set()
-
-    def _lang(self) -> str:
-        return next((lang for _, lang, _ in reversed(self._stack) if lang), self.html_lang or "")
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {key: value or "" for key, value in attrs}
-        classes = attributes.get("class", "").split()
-        if tag == "html":
-            self.html_lang = attributes.get("lang")
-        if tag == "link" and attributes.get("rel") == "canonical":
-            self.canonical = attributes.get("href")
-        if tag == "nav" and "md-header__inner" in classes:
-            self.header_label = attributes.get("aria-label")
-        if tag in VOID:
-            return
-        flags = set(self._flags())
-        if tag in INVISIBLE:
-            flags.add("invisible")
-        if tag == "article":
-            flags.add("article")
-        if tag in ("code", "pre"):
-            flags.add("code")  # examples of the data, shown as typed
-        if "edition-notice" in classes:
-            self.notices += 1
-            flags.add("notice")
-        if tag == "a" and "hreflang" in attributes:
-            self.links.append(Link(attributes.get("href", ""), attributes["hreflang"], classes, "notice" in flags))
-            # The switcher names each language in that language (“Tiếng Việt”), by design.
-            if "md-select__link" in classes:
-                flags.add("own-language")
-        self._stack.append((tag, attributes.get("lang"), flags))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID or not any(open_tag == tag for open_tag, _, _ in self._stack):
-            return
-        while self._stack and self._stack.pop()[0] != tag:
-            pass
-
-    def handle_data(self, data: str) -> None:
-        flags = self._flags()
-        if data.strip() and "invisible" not in flags:
-            self.texts.append(Text(data, self._lang(), "article" in flags, "own-language" in flags, "code" in flags))
+    html_lang: str | None
+    texts: list[Text]
+    links: list[Link]
+    notices: int
+    header_label: str | None
+    canonical: str | None
 
     def visible_text(self, *, article_only: bool = False, without_lang: str | None = None, without_code: bool = False) -> str:
         return " ".join(
@@ -131,10 +97,30 @@ class HtmlPage(HTMLParser):
 
 
 def read_page(path: Path) -> HtmlPage:
-    page = HtmlPage()
-    page.feed(path.read_text(encoding="utf-8"))
-    page.close()
-    return page
+    tree = read(path)
+    html = tree.find("html")
+    header = next(tree.with_class("md-header__inner", "nav"), None)
+    texts = [
+        Text(
+            node.text,
+            node.lang or "",
+            node.parent.within(_is_article),
+            node.parent.within(_is_own_language_link),
+            node.parent.within(_is_code),
+        )
+        for node in tree.text_nodes()
+    ]
+    links = [
+        Link(a.attrs.get("href", ""), a.attrs["hreflang"], a.classes, a.within(_is_notice)) for a in tree.iter("a") if "hreflang" in a.attrs
+    ]
+    return HtmlPage(
+        html.attrs.get("lang") if html else None,
+        texts,
+        links,
+        notices=sum(1 for _ in tree.with_class("edition-notice")),
+        header_label=header.attrs.get("aria-label") if header else None,
+        canonical=tree.canonical(),
+    )
 
 
 def page_files(site: Path) -> list[str]:
@@ -159,18 +145,10 @@ def editions(site: Path) -> tuple[set[str], set[str]]:
     return vietnamese, english
 
 
-def resolve(page: str, href: str, base: str = "/") -> str:
-    """The site-relative file a link on ``page`` leads to; ``base`` is the site's path on its host.
-
-    static-i18n writes the switcher links of the home pages as absolute paths.
-    """
-    href = href.split("#")[0]
-    if href.startswith("/"):
-        assert href.startswith(base), f"{page}: {href} is outside the site ({base})"
-        page, href = "index.html", href[len(base) :] or "./"
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
-    target = "" if target == "." else target
-    return posixpath.join(target, "index.html") if href.endswith("/") or not target else target
+def target(site: Site, page: str, href: str) -> str | None:
+    """The built file (relative to the site's root) a link on ``page`` leads to, if any."""
+    file = site.file(site.resolve(site.root / page, href))
+    return site.where(file) if file else None
 
 
 def twin(page: str) -> str:
@@ -180,14 +158,6 @@ def twin(page: str) -> str:
 @pytest.fixture(scope="module")
 def pages(built_site: Path) -> dict[str, HtmlPage]:
     return {relative: read_page(built_site / relative) for relative in page_files(built_site)}
-
-
-@pytest.fixture(scope="module")
-def base(pages: dict[str, HtmlPage]) -> str:
-    """The site's path on its host, from the home page's canonical URL (SITE_URL at build time)."""
-    canonical = pages["index.html"].canonical
-    assert canonical, "the home page has no canonical URL"
-    return urlparse(canonical).path
 
 
 @pytest.fixture(scope="module")
@@ -221,21 +191,20 @@ def test_html_lang_and_material_interface_follow_the_edition(pages: dict[str, Ht
         assert page.header_label == label[lang], f"{relative}: Material's interface is not in {lang}"
 
 
-def test_each_switcher_link_leads_to_the_twin_page(built_site: Path, pages: dict[str, HtmlPage], base: str) -> None:
+def test_each_switcher_link_leads_to_the_twin_page(quality_site: Site, pages: dict[str, HtmlPage]) -> None:
     for relative, page in pages.items():
-        switcher = {link.hreflang: resolve(relative, link.href, base) for link in page.links if "md-select__link" in link.classes}
+        switcher = {link.hreflang: target(quality_site, relative, link.href) for link in page.links if "md-select__link" in link.classes}
         here_lang = "en" if relative.startswith("en/") else "vi"
         other_lang = "vi" if here_lang == "en" else "en"
         assert set(switcher) == {"vi", "en"}, f"{relative}: switcher links {switcher}"
         assert switcher[here_lang] == relative, f"{relative}: the {here_lang} entry leads to {switcher[here_lang]}"
         assert switcher[other_lang] == twin(relative), f"{relative}: the {other_lang} entry leads to {switcher[other_lang]}"
-        assert (built_site / switcher[other_lang]).is_file()
 
 
 # -- the authoritative-text notice -----------------------------------------------
 
 
-def test_every_english_page_has_one_notice_linking_to_its_vietnamese_twin(built_site: Path, pages: dict[str, HtmlPage], base: str) -> None:
+def test_every_english_page_has_one_notice_linking_to_its_vietnamese_twin(quality_site: Site, pages: dict[str, HtmlPage]) -> None:
     for relative, page in pages.items():
         if not relative.startswith("en/"):
             assert page.notices == 0, f"{relative}: a Vietnamese page carries the translation notice"
@@ -243,9 +212,8 @@ def test_every_english_page_has_one_notice_linking_to_its_vietnamese_twin(built_
         assert page.notices == 1, f"{relative}: {page.notices} notices"
         notice_links = [link for link in page.links if link.in_notice]
         assert [link.hreflang for link in notice_links] == ["vi"], relative
-        target = resolve(relative, notice_links[0].href, base)
-        assert target == twin(relative), f"{relative}: the notice links to {target}"
-        assert (built_site / target).is_file()
+        linked = target(quality_site, relative, notice_links[0].href)
+        assert linked == twin(relative), f"{relative}: the notice links to {linked}"
 
 
 def test_the_notice_is_visible_and_one_click_from_the_vietnamese_page(page: Page, site_url: str, built_site: Path) -> None:

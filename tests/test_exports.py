@@ -19,7 +19,8 @@ import pytest
 from conftest import PLAN_ID
 from dateutil.rrule import rrulestr
 from openpyxl.utils import get_column_letter
-from sitehtml import article, links, raw, raw_tasks, read, resolve, section, table_rows, text
+from rawdata import raw, raw_tasks
+from toolkit.html import read_page, resolve
 
 from plansite.load import SiteData
 from plansite.opendata.dictionary import dictionary
@@ -179,43 +180,44 @@ def test_a_stale_data_file_is_removed(tmp_path: Path, site_data: SiteData) -> No
 def test_the_downloads_page_lists_every_file_with_its_size(built_site: Path, data_dir: Path, lang: str) -> None:
     url = f"{LANGS[lang]}downloads/"
     listed = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", article(read(built_site, url)), re.S):
-        cells = re.findall(r"<t[hd]([^>]*)>(.*?)</t[hd]>", row, re.S)
-        for attrs, content in cells:
-            size = re.search(r'data-bytes="(\d+)"', attrs)
-            if size is None:
+    for row in read_page(built_site, url).article().iter("tr"):
+        cells = [cell for cell in row.iter("th", "td") if cell.parent is row]
+        for cell in cells:
+            if "data-bytes" not in cell.attrs:
                 continue
+            size = int(cell.attrs["data-bytes"])
             # The link is in the size's cell (files by agency) or heads the row (other tables).
-            (link,) = links(content) or links(cells[0][1])
-            listed[resolve(url, link.href)[0]] = int(size.group(1))
+            (link,) = cell.links() or cells[0].links()
+            listed[resolve(url, link.href)[0]] = size
             # The size shown to people agrees with the bytes: "850 B", "12,3 kB" (1 kB = 1000 bytes).
-            shown = re.search(r"([\d.,]+) (k?B)\b", text(content))
-            assert shown is not None, content
+            shown = re.search(r"([\d.,]+) (k?B)\b", cell.words())
+            assert shown is not None, cell.html
             value = float(shown.group(1).replace(",", ".")) * (1000 if shown.group(2) == "kB" else 1)
-            assert abs(value - int(size.group(1))) <= 50, (size.group(1), shown.group(0))
+            assert abs(value - size) <= 50, (size, shown.group(0))
     files = {f"data/{p.relative_to(data_dir).as_posix()}": p.stat().st_size for p in data_dir.rglob("*") if p.is_file()}
     assert listed == files
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: Path, lang: str) -> None:
-    page = article(read(built_site, f"{LANGS[lang]}downloads/"))
+    page = read_page(built_site, f"{LANGS[lang]}downloads/").article()
     workbook = openpyxl.load_workbook(data_dir / "agencies" / "phong-ldtbxh.xlsx")
     tables: dict[str, list[dict[str, Any]]] = {p.stem: read_csv(p) for p in data_dir.rglob("*.csv")}
     for name in workbook.sheetnames[:-1]:
         header = [c.value for c in workbook[name][1]]
         tables[name] = [dict(zip(header, row, strict=True)) for row in workbook[name].iter_rows(min_row=2, values_only=True)]
     for name, rows in tables.items():
-        fragment = section(page, f"columns-{name}")
-        assert fragment is not None and "<caption" in fragment, name
-        described = {text(cells[0]): cells for cells in table_rows(fragment)[1:]}
+        fragment = page.section(f"columns-{name}")
+        assert fragment is not None and fragment.find("caption") is not None, name
+        described = {cells[0].words(): cells for cells in fragment.table_rows()[1:]}
         assert list(described) == list(rows[0]), name
         for column, cells in described.items():
-            kind, meaning, allowed = (text(c) for c in cells[1:])
+            kind, meaning, allowed = (c.words() for c in cells[1:])
             assert kind and meaning, (name, column)
             values = {as_csv(row[column]) for row in rows}
-            if "<code>" in cells[3]:
-                closed = set(re.findall(r"<code>(.*?)</code>", cells[3])) | ({""} if "(" in allowed else set())
+            codes = {code.text() for code in cells[3].iter("code")}
+            if codes:
+                closed = codes | ({""} if "(" in allowed else set())
                 assert values <= closed, (name, column, values - closed)
 
 

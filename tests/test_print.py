@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import PLAN_ID
 from playwright.sync_api import Page
-from sitehtml import raw
+from rawdata import raw
 
 AGENCY = "phong-ldtbxh"
 LANGS = {"vi": "", "en": "en/"}

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from quality import FOCUS_STATE, WIDTHS, Visit, axe_violations, built_file, describe, local_address, parse_html, tab_stops
+from quality import FOCUS_STATE, WIDTHS, Visit, axe_violations, built_file, describe, local_address, tab_stops
+from toolkit.html import read
+from toolkit.links import Site
 
 from plansite import registry
 from plansite.editions import is_vietnamese_only
 from plansite.load import SiteData
-from plansite.sitecheck import Site
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -112,7 +113,7 @@ def test_the_skip_link_comes_first_and_leads_to_the_content(
 def test_every_page_has_a_skip_link_to_its_content(quality_site: Site) -> None:
     problems = []
     for file in quality_site.pages():
-        tree = parse_html(file)
+        tree = read(file)
         skips = [a for a in tree.iter("a") if "md-skip" in a.attrs.get("class", "").split()]
         main = next(tree.iter("main"), None)
         ids = {element.attrs["id"] for element in main.iter() if "id" in element.attrs} if main else set()
@@ -124,7 +125,7 @@ def test_every_page_has_a_skip_link_to_its_content(quality_site: Site) -> None:
 def test_headings_form_an_outline(quality_site: Site) -> None:
     problems = []
     for file in quality_site.pages():
-        levels = [int(element.tag[1]) for element in parse_html(file).iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        levels = [int(element.tag[1]) for element in read(file).iter("h1", "h2", "h3", "h4", "h5", "h6")]
         where = file.relative_to(quality_site.root)
         if levels.count(1) != 1 or levels[0] != 1:
             problems.append(f"{where}: one h1, first, expected; headings are {levels}")
@@ -136,7 +137,7 @@ def test_tables_have_headers_and_captions(quality_site: Site) -> None:
     problems = []
     tables = 0
     for file in quality_site.pages():
-        for number, table in enumerate(parse_html(file).iter("table"), start=1):
+        for number, table in enumerate(read(file).iter("table"), start=1):
             tables += 1
             where = f"{file.relative_to(quality_site.root)}, table {number}"
             headers = [th.text().strip() for th in table.iter("th")]
@@ -172,11 +173,11 @@ def _mostly_vietnamese(text: str) -> bool:
 
 def test_vietnamese_in_english_pages_is_marked(quality_site: Site) -> None:
     problems = []
-    pages = [file for file in quality_site.pages() if next(parse_html(file).iter("html")).attrs.get("lang") == "en"]
+    pages = [file for file in quality_site.pages() if next(read(file).iter("html")).attrs.get("lang") == "en"]
     assert len(pages) > 1
     for file in pages:
         where = file.relative_to(quality_site.root)
-        tree = parse_html(file)
+        tree = read(file)
         for element in tree.iter():
             if element.tag in ("script", "style", "title") or element.lang() == "vi":
                 continue

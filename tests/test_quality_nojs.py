@@ -12,8 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from quality import Visit, local_address
-
-from plansite.sitecheck import Site
+from toolkit.links import Site
 
 # For each link on the page: can a reader see it, or make it appear by focusing it?
 # Seen means: laid out, not hidden, and not clipped away by an ancestor (Material's

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 from quality import MISSING, WIDTHS, Visit, serve_as_published, sweep
-
-from plansite.sitecheck import Site
+from toolkit.links import Site
 
 
 @pytest.mark.parametrize("width", WIDTHS)

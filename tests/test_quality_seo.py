@@ -16,13 +16,14 @@ from typing import Any
 import pytest
 import yaml
 from conftest import PLAN_ID, build_site
-from quality import built_file, parse_html
+from quality import built_file
+from toolkit.html import read
+from toolkit.links import Site
 
 from plansite import registry, routes
 from plansite.load import SiteData, load_site
 from plansite.render import Renderer
 from plansite.routes import PageRef
-from plansite.sitecheck import Site
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -38,7 +39,7 @@ def data_pages(site_data: SiteData, quality_site: Site) -> dict[Path, tuple[Page
 def head(file: Path) -> dict[str, str]:
     """<meta> names and properties, rel=canonical, <title> and html lang of ``file``."""
     found = {}
-    tree = parse_html(file)
+    tree = read(file)
     for element in tree.iter("meta", "link", "title", "html"):
         key = element.attrs.get("name") or element.attrs.get("property")
         if element.tag == "meta" and key:
@@ -53,7 +54,7 @@ def head(file: Path) -> dict[str, str]:
 
 
 def json_ld(file: Path) -> list[Any]:
-    return [json.loads(script.text()) for script in parse_html(file).iter("script") if script.attrs.get("type") == "application/ld+json"]
+    return [json.loads(script.text()) for script in read(file).iter("script") if script.attrs.get("type") == "application/ld+json"]
 
 
 def test_every_page_has_its_address_a_description_and_open_graph(
@@ -154,7 +155,7 @@ def test_the_404_page_is_in_both_languages_and_not_indexed(quality_site: Site) -
     tags = head(file)
     assert tags.get("robots") == "noindex"
     assert "canonical" not in tags and "og:url" not in tags
-    content = next(parse_html(file).iter("article"))
+    content = next(read(file).iter("article"))
     languages = {element.attrs["lang"] for element in content.iter() if "lang" in element.attrs and element.text().strip()}
     assert languages == {"vi", "en"}
 
