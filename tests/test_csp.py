@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pages_server import serve
 from playwright.sync_api import Browser, Page
+from toolkit.server import serve
 
 from plansite import csp
 

@@ -33,8 +33,8 @@ import openpyxl
 import pytest
 import yaml
 from conftest import PLAN_ID, Build, build_site
-from pages_server import serve
 from playwright.sync_api import Browser
+from toolkit.server import serve
 
 from plansite import csp
 from plansite.checks import strip_emphasis
