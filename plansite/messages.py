@@ -118,6 +118,8 @@ def message_for(error: dict[str, Any], model: type[BaseModel], node: yaml.Node |
         return f"expected a text, not {got}"
     if kind == "string_too_short":
         return "is blank; write the text"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters (got {got})"
     if kind == "string_pattern_mismatch":
         return f"expected an id of lower-case ASCII letters and digits joined by '-', '_' or '.' (got {got})"
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -29,7 +29,8 @@ from pydantic import (
 from plansite.messages import shorten
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-._][a-z0-9]+)*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# Ids name files and page addresses: 64 characters is twice the longest one in use.
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 LANGUAGES = ("vi", "en")
 
 # Characters no text of the plan holds and that change how a text reads or hide in it:
@@ -37,7 +38,9 @@ LANGUAGES = ("vi", "en")
 # controls and marks, and zero-width characters. Written as regex escapes, so that
 # the JSON Schema carries the same pattern for the editor's VS Code.
 INVISIBLE = r"\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u2028\u2029\u061c"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+# Lone surrogates come only from escapes such as "\ud800" and cannot be written to a file;
+# they stay out of the schema's pattern, where JavaScript would match every emoji.
+_INVISIBLE = re.compile(f"[{INVISIBLE}\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = {"\t": "a Tab (U+0009); write a space instead", "\n": "a line break; write the text on one line, however long"}
 
 
@@ -48,7 +51,7 @@ def _plain_text(text: str) -> str:
     if found:
         char = found.group()
         code = f"U+{ord(char):04X}"
-        name = unicodedata.name(char, "control character").lower()
+        name = unicodedata.name(char, "control character" if unicodedata.category(char) == "Cc" else "character").lower()
         what = _SPECIAL.get(char, f"an invisible {name} ({code}); delete it (it often comes with pasted text)")
         raise ValueError(f"character {found.start() + 1} of the text is {what}")
     return text
