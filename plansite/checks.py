@@ -170,35 +170,24 @@ def check_reporting_date(plan: Plan, source: Source) -> list[Problem]:
     happens only in leap years (the calendar export's RRULE skips the other years).
     """
     reporting = plan.implementation.reporting
-    loc: Loc = ("implementation", "reporting")
     month, day = reporting.due_month, reporting.due_day
-    if (month, day) == (2, 29):
-        return [
-            source.problem(
-                (*loc, "due_day"),
-                "29 February is not in every year, and the report is due every year; use 28 February or 1 March",
-            )
-        ]
-    # 2023 is not a leap year: the days every year has.
+    # 2023 is not a leap year: the days that every year has.
     days = calendar.monthrange(2023, month)[1]
-    if day > days:
-        return [
-            source.problem(
-                (*loc, "due_day"),
-                f"{calendar.month_name[month]} has {days} days, so there is no due date {day} {calendar.month_name[month]} "
-                f"(due_month: {month}, due_day: {day}); correct due_day or due_month",
-            )
-        ]
-    first = dt.date(reporting.first_year, month, day)
-    if first <= plan.date:
-        return [
-            source.problem(
-                (*loc, "first_year"),
-                f"the first report would be due on {first.isoformat()}, not after the plan's date {plan.date.isoformat()}; "
-                "first_year is the first year a report is due",
-            )
-        ]
-    return []
+    name = calendar.month_name[month]
+    if (month, day) == (2, 29):
+        key, message = "due_day", "29 February is not in every year, and the report is due every year; use 28 February or 1 March"
+    elif day > days:
+        key = "due_day"
+        message = f"{name} has {days} days, so there is no due date {day} {name} (due_month: {month}, due_day: {day}); correct due_day or due_month"
+    elif (first := dt.date(reporting.first_year, month, day)) <= plan.date:
+        key = "first_year"
+        message = (
+            f"the first report would be due on {first.isoformat()}, not after the plan's date {plan.date.isoformat()}; "
+            "first_year is the first year a report is due"
+        )
+    else:
+        return []
+    return [source.problem(("implementation", "reporting", key), message)]
 
 
 def _range_words(unit: Unit) -> str:

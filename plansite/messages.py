@@ -20,11 +20,11 @@ from pydantic import BaseModel
 QUOTE_LENGTH = 60
 
 
-def shorten(value: object) -> str:
-    """``value`` quoted for a message, at most ``QUOTE_LENGTH`` characters, invisible characters escaped."""
+def shorten(value: object, limit: int = QUOTE_LENGTH) -> str:
+    """``value`` quoted for a message, at most ``limit`` characters, invisible characters escaped."""
     text = value if isinstance(value, str) else str(value)
-    if len(text) > QUOTE_LENGTH:
-        text = text[: QUOTE_LENGTH - 1] + "…"
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     return repr(text)
 
 
@@ -151,4 +151,4 @@ def message_for(error: dict[str, Any], model: type[BaseModel], node: yaml.Node |
         # The models' own messages, already in plain words.
         return str(error["msg"]).removeprefix("Value error, ")
     words = re.sub(r"^Input should be", "expected", str(error["msg"]))
-    return f"{shorten(words)[1:-1]} (got {got})"
+    return f"{shorten(words, 200)[1:-1]} (got {got})"

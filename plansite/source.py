@@ -82,34 +82,23 @@ def _line_at(text: str, index: int) -> int:
     return len(_LINE_BREAK.findall(text, 0, index)) + 1
 
 
-def _column_at(text: str, index: int) -> int:
-    start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index))
-    return index - start
-
-
 def _unreadable_characters(path: Path, text: str) -> list[Problem]:
-    """Each line holding a character YAML refuses, with its column, before parsing."""
+    """The first character YAML refuses on each line, with its column, found before parsing."""
     problems: list[Problem] = []
-    lines_seen = set()
-    for match in _UNREADABLE.finditer(text):
-        line = _line_at(text, match.start())
-        if line in lines_seen:
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        found = _UNREADABLE.search(line)
+        if found is None:
             continue
-        lines_seen.add(line)
-        char = match.group()
+        char = found.group()
         code = f"U+{ord(char):04X}"
         if char in "\x85\u2028\u2029":
             what = f"an unusual line break ({code}) that editors show differently"
         else:
             what = f"{_NAMES.get(char, 'an invisible control character')} ({code})"
-        problems.append(
-            Problem(
-                path,
-                line,
-                "",
-                f"column {_column_at(text, match.start())} holds {what}; delete it (it often comes with text pasted from another program)",
-            )
-        )
+        message = f"column {found.start() + 1} holds {what}; delete it (it often comes with text pasted from another program)"
+        problems.append(Problem(path, number, "", message))
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            break
     return problems
 
 
@@ -257,11 +246,19 @@ _SYNTAX: list[tuple[str, str]] = [
     ),
     (
         r"expected <block end>, but found '<scalar>'",
-        "text after a closing quote: put the whole text inside the quotes",
+        "text after a closing quote or bracket: put the whole text inside double quotes",
     ),
+    (r"expected the node content, but found '(.*)'", r"a value cannot start with \1; put the whole text in double quotes"),
+    (r"while scanning an anchor", "a value cannot start with &; put the whole text in double quotes"),
+    (r"while scanning an alias", "a value cannot start with *; put the whole text in double quotes"),
+    (
+        r"while scanning a block scalar",
+        "a value cannot start with | or > followed by other characters; put the whole text in double quotes",
+    ),
+    (r"sequence entries are not allowed here", "a '- ' where a value was expected: put the whole text in double quotes"),
     (r"found unexpected end of stream", "a quote or bracket is opened and never closed: add the closing one"),
     (r"found unknown escape character", r"a backslash (\\) in double quotes: write it twice (\\\\), or use single quotes"),
-    (r"but found another document", "a line '---' or '...' splits the file in two: delete it"),
+    (r"but found another document|expected '<document start>'", "a line '---' or '...' splits the file in two: delete it"),
     (r"expected ',' or '[\]}]'", "a list in [ ] or keys in { } are not closed, or a comma is missing"),
 ]
 
@@ -275,12 +272,12 @@ def _syntax_problem(path: Path, text: str, err: yaml.YAMLError) -> Problem:
     context = getattr(err, "context", None)
     if isinstance(err, _Refused):
         return Problem(path, line, "", problem)
+    words = problem + (f" ({context})" if context else "")
     for pattern, plain in _SYNTAX:
-        match = re.search(pattern, problem)
+        match = re.search(pattern, words)
         if match:
             return Problem(path, line, "", f"YAML syntax error: {match.expand(plain)}")
-    words = problem + (f" ({context})" if context else "")
-    return Problem(path, line, "", f"YAML syntax error: {shorten(words)[1:-1]}")
+    return Problem(path, line, "", f"YAML syntax error: {shorten(words, 200)[1:-1]}")
 
 
 class Source:

@@ -183,6 +183,7 @@ PROBLEM = re.compile(r"^  - (?P<file>\S+\.yml):(?P<line>\d+)(?: \[.+?\])?: \S.*$
 SUMMARY = re.compile(r"^\d+ problems? in the data:$")
 LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 MAX_LINE = 600
+PYDANTIC_WORDS = re.compile(r"Input should|instance of|input is too|Value error|validation error|[A-Z][a-z]+File\b")
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -200,6 +201,7 @@ def assert_plain_problems(code: int, stderr: str, data: Path) -> None:
         assert len(line) <= MAX_LINE, f"a message of {len(line)} characters: {line[:200]}…"
         match = PROBLEM.match(line)
         assert match, f"not a 'file:line [key]: message' line: {line!r}"
+        assert not PYDANTIC_WORDS.search(line), f"pydantic's words, not the editor's: {line}"
         path = Path(match["file"])
         assert path.is_file() and path.is_relative_to(data), line
         assert 1 <= int(match["line"]) <= len(LINE_BREAKS.split(path.read_bytes())), line
