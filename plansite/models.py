@@ -86,9 +86,11 @@ def _date(value: object) -> object:
     if not isinstance(value, str) or not _DATE.fullmatch(value):
         raise ValueError(f"{fix} (got {shorten(value)})")
     year, month, day = (int(part) for part in value.split("-"))
+    if year < 1:
+        raise ValueError(f"{value} is not a date: there is no year 0; {fix}")
     if not 1 <= month <= 12:
         raise ValueError(f"{value} is not a date: there is no month {month}; {fix}")
-    if year < 1 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise ValueError(f"{value} is not a date: {calendar.month_name[month]} {year} has no day {day}; {fix}")
     return dt.date(year, month, day)
 

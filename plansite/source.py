@@ -386,7 +386,7 @@ def read(path: Path, problems: list[Problem]) -> Source | None:
     finally:
         loader.dispose()
     if value is None:
-        problems.append(Problem(path, 1, "", "is empty; expected a YAML mapping"))
+        problems.append(Problem(path, 1, "", "is empty: it holds no keys, only comments or nothing"))
         return None
     source = Source(path, value, node)
     problems += _key_problems(source, node)

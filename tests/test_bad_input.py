@@ -215,9 +215,9 @@ def test_range_maximum_is_checked_against_the_unit_too(copy_of_data: Path) -> No
 
 
 def test_a_figure_per_10000_people_cannot_be_negative(copy_of_data: Path) -> None:
-    line = replace(copy_of_data / TARGETS, "        value: 45\n", "        value: -45\n") + 1
-    problem = only(problems(copy_of_data))
-    assert (problem.line, problem.message) == (line - 1, "must be from 0 to 10000 in the unit 'per_10000_population' (got -45)")
+    line = replace(copy_of_data / TARGETS, "        value: 45\n", "        value: -45\n")
+    problem = problem_at(copy_of_data, TARGETS, line, "bullets[1].targets[9].value")
+    assert problem.message == "must be from 0 to 10000 in the unit 'per_10000_population' (got -45)"
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,8 @@ class Mutation:
             return data[:at] + self.payload.encode("latin-1") + data[at:]
         if self.kind == "truncate":
             return data[: self.line % (len(data) + 1)]
-        lines = data.decode("utf-8").split("\n")
+        # surrogateescape: a file an earlier edit made invalid UTF-8 stays so
+        lines = data.decode("utf-8", "surrogateescape").split("\n")
         i = self.line % len(lines)
         if self.kind == "value":
             match = VALUE_LINE.match(lines[i])
@@ -147,7 +148,7 @@ class Mutation:
         elif self.kind == "insert":
             column = len(lines[i]) // 2
             lines[i] = lines[i][:column] + self.payload + lines[i][column:]
-        return "\n".join(lines).encode("utf-8")
+        return "\n".join(lines).encode("utf-8", "surrogateescape")
 
 
 def _texts() -> st.SearchStrategy[str]:
