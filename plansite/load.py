@@ -23,6 +23,7 @@ from plansite.checks import (
     check_unique,
     check_unreferenced,
 )
+from plansite.messages import shorten
 from plansite.models import (
     ID_PATTERN,
     AgenciesFile,
@@ -38,7 +39,7 @@ from plansite.models import (
     Unit,
     UnitsFile,
 )
-from plansite.source import DataError, Problem, Source, load, shorten
+from plansite.source import DataError, Problem, Source, load
 
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
 

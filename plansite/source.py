@@ -33,8 +33,6 @@ from pydantic import BaseModel, ValidationError
 
 from plansite.messages import message_for, shorten
 
-__all__ = ["DataError", "Loc", "PlanLoader", "Problem", "Source", "load", "read", "shorten", "validate"]
-
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -373,18 +371,19 @@ def read(path: Path, problems: list[Problem]) -> Source | None:
     if unreadable:
         problems += unreadable
         return None
-    loader = PlanLoader(text)
     try:
-        node = loader.get_single_node()
-        if loader.refusals:
-            problems += [Problem(path, line, "", message) for line, message in loader.refusals]
-            return None
-        value = loader.construct_document(node) if node is not None else None
+        loader = PlanLoader(text)
+        try:
+            node = loader.get_single_node()
+            value = loader.construct_document(node) if node is not None and not loader.refusals else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as err:
         problems.append(_syntax_problem(path, text, err))
         return None
-    finally:
-        loader.dispose()
+    if loader.refusals:
+        problems += [Problem(path, line, "", message) for line, message in loader.refusals]
+        return None
     if value is None:
         problems.append(Problem(path, 1, "", "is empty: it holds no keys, only comments or nothing"))
         return None
