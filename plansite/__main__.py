@@ -57,10 +57,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
     try:
-        site = load_site(args.data)
+        return _data_command(args)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except Exception as err:
+        # The last resort, for a bug the checks missed: one plain line, never a traceback.
+        print(
+            f"plansite {args.command}: internal error ({type(err).__name__}): a bug in plansite, not a mistake in the data; "
+            "please report it with the data that caused it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _data_command(args: argparse.Namespace) -> int:
+    """``check``, ``pages`` or ``export``: load the data, then write what the command makes."""
+    site = load_site(args.data)
     if args.command == "pages":
         from plansite.pages import write_pages
 

@@ -6,10 +6,12 @@ returns problems instead of raising, so all of them are reported together.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from plansite.models import LANGUAGES, AgenciesFile, Agency, AgencyKind, GlossaryFile, Plan, TargetsFile, TasksFile
+from plansite.models import LANGUAGES, AgenciesFile, AgencyKind, GlossaryFile, Plan, TargetsFile, TasksFile, Unit
 from plansite.source import Loc, Problem, Source
 
 
@@ -85,10 +87,16 @@ def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | No
 
 @dataclasses.dataclass
 class References:
-    """What the cross-file checks look ids up in; None where that file did not load."""
+    """What the cross-file checks look ids up in.
 
-    agencies: dict[str, Agency] | None
+    The ids are None where a file could not be read at all; where it was read but
+    failed its schema, they are the ids found in it, so that unknown ids elsewhere are
+    still reported. ``units`` and ``spellings`` are empty unless their file is valid.
+    """
+
+    agency_ids: set[str] | None
     unit_ids: set[str] | None
+    units: dict[str, Unit]
     spellings: dict[str, str]
     referenced: set[str] = dataclasses.field(default_factory=set)
 
@@ -96,7 +104,7 @@ class References:
         if agency_id is None:
             return
         self.referenced.add(agency_id)
-        if self.agencies is not None and agency_id not in self.agencies:
+        if self.agency_ids is not None and agency_id not in self.agency_ids:
             problems.append(source.problem(loc, f"unknown agency id {agency_id!r}; expected one of the ids in agencies.yml"))
 
 
@@ -152,7 +160,46 @@ def check_plan(plan: Plan, source: Source, refs: References) -> list[Problem]:
         )
     for i, recipient in enumerate(plan.recipients.items):
         refs.agency(source, ("recipients", "items", i, "agency"), recipient.agency, problems)
-    return problems
+    return problems + check_reporting_date(plan, source)
+
+
+def check_reporting_date(plan: Plan, source: Source) -> list[Problem]:
+    """The yearly report's due day exists every year, and the first one falls after the plan's date.
+
+    29 February is refused: the duty is yearly, and a yearly event on 29 February
+    happens only in leap years (the calendar export's RRULE skips the other years).
+    """
+    reporting = plan.implementation.reporting
+    month, day = reporting.due_month, reporting.due_day
+    # 2023 is not a leap year: the days that every year has.
+    days = calendar.monthrange(2023, month)[1]
+    name = calendar.month_name[month]
+    if (month, day) == (2, 29):
+        key, message = "due_day", "29 February is not in every year, and the report is due every year; use 28 February or 1 March"
+    elif day > days:
+        key = "due_day"
+        message = f"{name} has {days} days, so there is no due date {day} {name} (due_month: {month}, due_day: {day}); correct due_day or due_month"
+    elif (first := dt.date(reporting.first_year, month, day)) <= plan.date:
+        key = "first_year"
+        message = (
+            f"the first report would be due on {first.isoformat()}, not after the plan's date {plan.date.isoformat()}; "
+            "first_year is the first year a report is due"
+        )
+    else:
+        return []
+    return [source.problem(("implementation", "reporting", key), message)]
+
+
+def _range_words(unit: Unit) -> str:
+    if unit.min is not None and unit.max is not None:
+        return f"from {unit.min:g} to {unit.max:g}"
+    if unit.min is not None:
+        return f"at least {unit.min:g}"
+    return f"at most {unit.max:g}"
+
+
+def _in_range(value: float, unit: Unit) -> bool:
+    return (unit.min is None or value >= unit.min) and (unit.max is None or value <= unit.max)
 
 
 def check_targets(targets: TargetsFile, source: Source, refs: References) -> list[Problem]:
@@ -163,6 +210,11 @@ def check_targets(targets: TargetsFile, source: Source, refs: References) -> lis
             loc: Loc = ("bullets", b, "targets", i)
             if target.unit is not None and refs.unit_ids is not None and target.unit not in refs.unit_ids:
                 problems.append(source.problem((*loc, "unit"), f"unknown unit {target.unit!r}; expected one of the ids in units.yml"))
+            unit = refs.units.get(target.unit) if target.unit is not None else None
+            for key in ("value", "value_max"):
+                value: float | None = getattr(target, key)
+                if unit is not None and value is not None and not _in_range(value, unit):
+                    problems.append(source.problem((*loc, key), f"must be {_range_words(unit)} in the unit {unit.id!r} (got {value:g})"))
             for lang in LANGUAGES:
                 clause, text = target.clause[lang], bullet.text[lang]
                 if clause not in text and clause[:1].swapcase() + clause[1:] not in text:

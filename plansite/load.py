@@ -8,6 +8,7 @@ in one pass. Used by ``macros.py`` at build time, by the CLI and by the tests.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +23,9 @@ from plansite.checks import (
     check_unique,
     check_unreferenced,
 )
+from plansite.messages import shorten
 from plansite.models import (
+    ID_PATTERN,
     AgenciesFile,
     Agency,
     Block,
@@ -36,7 +39,7 @@ from plansite.models import (
     Unit,
     UnitsFile,
 )
-from plansite.source import DataError, Problem, load
+from plansite.source import DataError, Problem, Source, load
 
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
 
@@ -76,6 +79,32 @@ class SiteData:
     plans: dict[str, PlanData]
 
 
+def _raw_ids(source: Source | None, key: str) -> set[str] | None:
+    """The ids of the records under ``key`` in a file that failed its schema, read from its raw YAML.
+
+    None (nothing can be said of ids elsewhere) unless every record has a well-formed id:
+    with one id mistyped, references to it would be reported as unknown for nothing.
+    """
+    if source is None or not isinstance(source.value, dict) or not isinstance(records := source.value.get(key), list):
+        return None
+    ids = [record.get("id") if isinstance(record, dict) else None for record in records]
+    if not all(isinstance(i, str) and re.fullmatch(ID_PATTERN, i) for i in ids):
+        return None
+    return {str(i) for i in ids}
+
+
+def _folder_problem(plan: Plan, source: Source, folder: Path) -> Problem | None:
+    if plan.id == folder.name:
+        return None
+    if re.fullmatch(ID_PATTERN, folder.name):
+        return source.problem(("id",), f"must equal the folder's name {folder.name!r}")
+    return source.problem(
+        ("id",),
+        f"the plan's folder is named {shorten(folder.name)}, which cannot be an id (lower-case ASCII letters and digits "
+        f"joined by '-', '_' or '.'); rename the folder to {plan.id!r}",
+    )
+
+
 def load_site(data_dir: Path) -> SiteData:
     """Load and check all data under ``data_dir``; raise ``DataError`` listing every problem."""
     problems: list[Problem] = []
@@ -88,8 +117,9 @@ def load_site(data_dir: Path) -> SiteData:
         found, spellings = check_agencies(agencies, agencies_src)
         problems += found
     refs = References(
-        agencies={a.id: a for a in agencies.agencies} if agencies else None,
-        unit_ids={u.id for u in units.units} if units else None,
+        agency_ids={a.id for a in agencies.agencies} if agencies else _raw_ids(agencies_src, "agencies"),
+        unit_ids={u.id for u in units.units} if units else _raw_ids(units_src, "units"),
+        units={u.id: u for u in units.units} if units else {},
         spellings=spellings,
     )
     if units and units_src:
@@ -113,8 +143,8 @@ def load_site(data_dir: Path) -> SiteData:
         # does not hide the problems of the rest.
         if plan and plan_src:
             problems += check_plan(plan, plan_src, refs)
-            if plan.id != folder.name:
-                problems.append(plan_src.problem(("id",), f"must equal the folder's name {folder.name!r}"))
+            if folder_problem := _folder_problem(plan, plan_src, folder):
+                problems.append(folder_problem)
         if targets and targets_src:
             problems += check_targets(targets, targets_src, refs)
         if tasks and tasks_src:

@@ -7,15 +7,95 @@ are the "Cơ quan chủ trì tham mưu" and "Cơ quan phối hợp thực hiện
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-._][a-z0-9]+)*$")]
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+from plansite.messages import shorten
+
+ID_PATTERN = r"^[a-z0-9]+(?:[-._][a-z0-9]+)*$"
+# Ids name files and page addresses: 64 characters is twice the longest one in use.
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 LANGUAGES = ("vi", "en")
+
+# Characters no text of the plan holds and that change how a text reads or hide in it:
+# control characters (Tab and line breaks included: texts are one line), the bidi
+# controls and marks, and zero-width characters. Written as regex escapes, so that
+# the JSON Schema carries the same pattern for the editor's VS Code.
+INVISIBLE = r"\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u2028\u2029\u061c"
+# Lone surrogates come only from escapes such as "\ud800" and cannot be written to a file;
+# they stay out of the schema's pattern, where JavaScript would match every emoji.
+_INVISIBLE = re.compile(f"[{INVISIBLE}\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = {"\t": "a Tab (U+0009); write a space instead", "\n": "a line break; write the text on one line, however long"}
+
+
+def _plain_text(text: str) -> str:
+    if not text.strip():
+        raise ValueError("is blank; write the text")
+    found = _INVISIBLE.search(text)
+    if found:
+        char = found.group()
+        code = f"U+{ord(char):04X}"
+        name = unicodedata.name(char, "control character" if unicodedata.category(char) == "Cc" else "character").lower()
+        what = _SPECIAL.get(char, f"an invisible {name} ({code}); delete it (it often comes with pasted text)")
+        raise ValueError(f"character {found.start() + 1} of the text is {what}")
+    return text
+
+
+# Every text: not blank, none of the characters above.
+NonEmpty = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_plain_text),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "pattern": f"^(?=.*\\S)[^{INVISIBLE}]*$",
+            "patternErrorMessage": "Blank, or holds an invisible character (control, direction or zero-width): delete it",
+        }
+    ),
+]
+
+# Figures: numbers as YAML reads them (not "23.8" in quotes, not true), finite.
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Year = Annotated[int, Field(strict=True, ge=1900, le=2100)]
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> object:
+    """A date written YYYY-MM-DD (YAML 1.2 reads it as a text), and a real one."""
+    if isinstance(value, dt.date):
+        return value
+    fix = "write the date as YYYY-MM-DD, e.g. 2024-04-23"
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise ValueError(f"{fix} (got {shorten(value)})")
+    year, month, day = (int(part) for part in value.split("-"))
+    if year < 1:
+        raise ValueError(f"{value} is not a date: there is no year 0; {fix}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{value} is not a date: there is no month {month}; {fix}")
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise ValueError(f"{value} is not a date: {calendar.month_name[month]} {year} has no day {day}; {fix}")
+    return dt.date(year, month, day)
+
+
+Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
 class Model(BaseModel):
@@ -57,8 +137,18 @@ class AgenciesFile(Model):
 
 
 class Unit(Model):
+    """A unit of the targets' figures; ``min`` and ``max`` bound every figure given in it."""
+
     id: Id
     label: Text
+    min: Number | None = None
+    max: Number | None = None
+
+    @model_validator(mode="after")
+    def _range_is_whole(self) -> Unit:
+        if self.min is not None and self.max is not None and self.max <= self.min:
+            raise ValueError("max must be greater than min")
+        return self
 
 
 class UnitsFile(Model):
@@ -94,7 +184,7 @@ class Document(Model):
     id: Id
     kind: DocumentKind
     number: NonEmpty | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     issuer: Id
     title: Text | None = None
     implements: list[Id] = []
@@ -143,9 +233,9 @@ class Reporting(Model):
     to: Id
     via: Id
     deadline_text: Text
-    due_month: int = Field(ge=1, le=12)
-    due_day: int = Field(ge=1, le=31)
-    first_year: int
+    due_month: int = Field(strict=True, ge=1, le=12)
+    due_day: int = Field(strict=True, ge=1, le=31)
+    first_year: Year
     what: Text
 
 
@@ -179,7 +269,7 @@ class Plan(Model):
 
     id: Id
     number: NonEmpty
-    date: dt.date
+    date: Date
     place: NonEmpty
     issuer: Id
     doc_type: Text
@@ -211,11 +301,11 @@ class Target(Model):
 
     id: Id
     clause: Text
-    key: bool = False  # shown on the home page "at a glance" (an editorial choice)
+    key: StrictBool = False  # shown on the home page "at a glance" (an editorial choice)
     measure: Text | None = None
     comparator: Comparator | None = None
-    value: float | None = None
-    value_max: float | None = None
+    value: Number | None = None
+    value_max: Number | None = None
     unit: Id | None = None
 
     @model_validator(mode="after")
@@ -242,7 +332,7 @@ class TargetBullet(Model):
 
 
 class TargetsFile(Model):
-    year: int
+    year: Year
     bullets: list[TargetBullet] = Field(min_length=1)
 
 
@@ -254,7 +344,7 @@ class TimelineKind(StrEnum):
 class Timeline(Model):
     text: Text
     kind: TimelineKind
-    from_year: int | None = None
+    from_year: Year | None = None
 
     @model_validator(mode="after")
     def _year_when_needed(self) -> Timeline:

@@ -48,6 +48,15 @@ MISTAKES = [
     Mistake("bad_id", "agencies.yml", "  - id: phong-y-te\n", "  - id: phòng-y-tế\n"),
     Mistake("wrong_type", "agencies.yml", "    spellings: [Phòng Tài chính - Kế hoạch]\n", "    spellings: Phòng Tài chính - Kế hoạch\n"),
     Mistake("duplicate_id", f"{PLAN}/targets.yml", "      - id: t02\n", "      - id: t01\n"),
+    # a second value for one target: YAML would keep only the last
+    Mistake(
+        "duplicate_key",
+        f"{PLAN}/targets.yml",
+        "        comparator: lt\n        value: 2\n",
+        "        comparator: lt\n        value: 2\n        value: 50\n",
+    ),
+    Mistake("date_format", f"{PLAN}/plan.yml", "date: 2024-04-23\n", "date: 23/4/2024\n"),
+    Mistake("id_needs_quotes", f"{PLAN}/tasks.yml", "    - id: '1.2'\n", "    - id: 1.2\n"),
     Mistake("clause_not_in_text", f"{PLAN}/targets.yml", "          vi: Bảo đảm 100% người", "          vi: Đảm bảo 100% người"),
     Mistake(
         "title_not_in_text",
