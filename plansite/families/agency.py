@@ -31,11 +31,6 @@ class AgencyPlan:
     report_heading: str  # "Báo cáo hằng năm: trước ngày 30/10 hằng năm", for the glance
     report_roles: list[str]  # the agency's part in the report, in a few words each
 
-    @property
-    def assigned(self) -> bool:
-        """Does the plan give the agency anything to do (not only name it)?"""
-        return bool(self.lead or self.coordinate or any(duties for _, duties in self.member) or self.duties.items or self.reporting)
-
 
 @dataclasses.dataclass(frozen=True)
 class AgencyContext:
