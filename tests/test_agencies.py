@@ -147,13 +147,17 @@ def test_every_agency_named_on_a_plan_page_links_to_its_page(built_site: Path, l
             for task in block["tasks"]:
                 fragment = section(page, "task-" + task["id"].replace(".", "-"))
                 assert fragment is not None, task["id"]
-                for key, ids in (("lead", block["lead"]), ("coordinate", block.get("coordinate", [])), ("mentions", task.get("mentions", []))):
+                for key, named in (
+                    ("lead", block["lead"]),
+                    ("coordinate", block.get("coordinate", [])),
+                    ("mentions", task.get("mentions", [])),
+                ):
                     lines = labelled(fragment, strings[key])
-                    if not ids and key == "mentions":
+                    if not named and key == "mentions":
                         assert not lines, task["id"]
                         continue
                     (line,) = lines
-                    assert named_by_links(url, line, strings[key], lang) == ids, (task["id"], key)
+                    assert named_by_links(url, line, strings[key], lang) == named, (task["id"], key)
     url = f"{prefix}plans/{PLAN_ID}/implementation/"
     page = article(read(built_site, url))
     lines = labelled(page, strings["addressed_to"])
@@ -162,9 +166,9 @@ def test_every_agency_named_on_a_plan_page_links_to_its_page(built_site: Path, l
     report = section(page, "reporting")
     assert report is not None
     reporting = PLAN["implementation"]["reporting"]
-    for key, ids in (("report_from", reporting["from"]), ("report_to", [reporting["to"]]), ("report_through", [reporting["via"]])):
+    for key, named in (("report_from", reporting["from"]), ("report_to", [reporting["to"]]), ("report_through", [reporting["via"]])):
         (line,) = labelled(report, strings[key])
-        assert named_by_links(url, line, strings[key], lang) == ids, key
+        assert named_by_links(url, line, strings[key], lang) == named, key
     # The matrix: every row is an agency's link; a group of bodies named under the
     # legend is a link too.
     url = f"{prefix}plans/{PLAN_ID}/matrix/"
@@ -329,18 +333,18 @@ def test_abbreviations_are_explained_where_they_appear(built_site: Path) -> None
     assert {"C", "PCVP", "VT"} <= set(used)
     named = {a: agency for a, agency in AGENCIES.items() if any(re.search(rf"(?<!\w){x}(?!\w)", agency["name"]["vi"]) for x in terms)}
     assert "van-phong" in named
+
+    def explained(abbreviation: str, words: str, lang: str) -> bool:
+        term = terms[abbreviation]
+        meaning = term["vi"] if lang == "vi" else f"{term['en']} ({term['vi']})"
+        return f"{abbreviation}: {meaning}" in words
+
     for lang, prefix in LANGS.items():
-
-        def explained(abbreviation: str, words: str) -> bool:
-            term = terms[abbreviation]
-            meaning = term["vi"] if lang == "vi" else f"{term['en']} ({term['vi']})"
-            return f"{abbreviation}: {meaning}" in words
-
         index = text(article(read(built_site, f"{prefix}agencies/")))
-        assert all(explained(a, index) for a in used), lang
+        assert all(explained(a, index, lang) for a in used), lang
         for agency_id, agency in named.items():
             words = text(article(read(built_site, agency_url(agency_id, lang))))
-            assert all(explained(a, words) for a in terms if re.search(rf"(?<!\w){a}(?!\w)", agency["name"]["vi"])), agency_id
+            assert all(explained(a, words, lang) for a in terms if re.search(rf"(?<!\w){a}(?!\w)", agency["name"]["vi"])), agency_id
 
 
 @pytest.mark.parametrize("lang", LANGS)
