@@ -340,8 +340,10 @@ def test_abbreviations_are_explained_where_they_appear(built_site: Path) -> None
         return f"{abbreviation}: {meaning}" in words
 
     for lang, prefix in LANGS.items():
-        index = text(article(read(built_site, f"{prefix}agencies/")))
-        assert all(explained(a, index, lang) for a in used), lang
+        # The agency index and the plan's full text, where the recipients list is.
+        for url in (f"{prefix}agencies/", f"{prefix}plans/{PLAN_ID}/full-text/"):
+            words = text(article(read(built_site, url)))
+            assert all(explained(a, words, lang) for a in used), url
         for agency_id, agency in named.items():
             words = text(article(read(built_site, agency_url(agency_id, lang))))
             assert all(explained(a, words, lang) for a in terms if re.search(rf"(?<!\w){a}(?!\w)", agency["name"]["vi"])), agency_id

@@ -57,7 +57,7 @@ class NamedBody:
 class AgenciesContext:
     tables: list[KindTable]
     apart: list[tuple[str, list[NamedBody]]]  # (why it is named, the bodies)
-    abbreviations: list[tuple[str, list[tuple[str, Term]]]]  # (plan id, those of its recipients list)
+    recipient_abbreviations: list[tuple[str, list[tuple[str, Term]]]]  # (plan id, those of its recipients list)
     plan_ids: list[str]
 
 
@@ -96,13 +96,11 @@ def context(page: PageInput) -> AgenciesContext:
                 apart[why_named(duties)].append(NamedBody(agency.id, namings))
         if rows:
             tables.append(KindTable(kind, [role for role in COUNTED if any(row.counts[role] for row in rows)], rows))
-    abbreviations = [
-        (plan_id, page.words.abbreviations(r.text.vi for r in data.plan.recipients.items)) for plan_id, data in site.plans.items()
-    ]
+    found = [(plan_id, page.words.abbreviations(r.text.vi for r in data.plan.recipients.items)) for plan_id, data in site.plans.items()]
     return AgenciesContext(
         tables=tables,
         apart=[(why, bodies) for why, bodies in apart.items() if bodies],
-        abbreviations=[(plan_id, found) for plan_id, found in abbreviations if found],
+        recipient_abbreviations=[(plan_id, abbreviations) for plan_id, abbreviations in found if abbreviations],
         plan_ids=list(site.plans),
     )
 

@@ -42,7 +42,7 @@ class AgencyContext:
     workbook: DataFile
     calendar: DataFile | None
     duty_sheet: DataFile | None
-    abbreviations: list[tuple[str, Term]]
+    name_abbreviations: list[tuple[str, Term]]  # those its name uses, explained
     address: str
 
 
@@ -105,7 +105,7 @@ def context(page: PageInput) -> AgencyContext:
         workbook=by_kind[FileKind.data],
         calendar=by_kind.get(FileKind.calendar),
         duty_sheet=by_kind.get(FileKind.duty_sheet),
-        abbreviations=words.abbreviations([agency.name.vi]),
+        name_abbreviations=words.abbreviations([agency.name.vi]),
         address=page.address(),
     )
 
