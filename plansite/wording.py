@@ -54,6 +54,10 @@ class Wording:
         found = dict.fromkeys(match for text in texts for match in _ABBREVIATION.findall(text))
         return [(abbreviation, terms[ABBREVIATIONS[abbreviation]]) for abbreviation in found]
 
+    def recipients_abbreviations(self, plan_id: str) -> list[tuple[str, Term]]:
+        """The abbreviations a plan's recipients list uses ("VP: C, PCVP", "Lưu: VT.")."""
+        return self.abbreviations(r.text.vi for r in self.site.plans[plan_id].plan.recipients.items)
+
     def reading(self, target: Target, lang: str) -> str:
         """The structured reading of a target, e.g. "dưới 2%" or "35 to 40%"."""
         if target.comparator is None or target.value is None or target.unit is None:

@@ -96,7 +96,7 @@ def context(page: PageInput) -> AgenciesContext:
                 apart[why_named(duties)].append(NamedBody(agency.id, namings))
         if rows:
             tables.append(KindTable(kind, [role for role in COUNTED if any(row.counts[role] for row in rows)], rows))
-    found = [(plan_id, page.words.abbreviations(r.text.vi for r in data.plan.recipients.items)) for plan_id, data in site.plans.items()]
+    found = [(plan_id, page.words.recipients_abbreviations(plan_id)) for plan_id in site.plans]
     return AgenciesContext(
         tables=tables,
         apart=[(why, bodies) for why, bodies in apart.items() if bodies],

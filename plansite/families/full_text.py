@@ -19,8 +19,7 @@ class FullTextContext(PlanContext):
 
 def context(page: PageInput) -> FullTextContext:
     plan = plan_context(page)
-    found = page.words.abbreviations(r.text.vi for r in plan.plan.recipients.items)
-    return FullTextContext(plan.data, plan.plan, plan.plan_name, found)
+    return FullTextContext(plan.data, plan.plan, plan.plan_name, page.words.recipients_abbreviations(plan.data.id))
 
 
 def title(page: PageInput) -> str:
