@@ -71,6 +71,16 @@ class PlanDuties:
         return [d for d in self.tasks if d.role is role and (via is None or d.via == via)]
 
     @property
+    def assigned(self) -> bool:
+        """Does the plan give the agency work: a sub-task to lead or coordinate (by name or
+        as a member), an item of section IV, or the yearly report to send or compile?"""
+        return (
+            any(d.role is not Role.mentioned for d in self.tasks)
+            or bool(self.items)
+            or any(r.role is not ReportingRole.receives for r in self.reporting)
+        )
+
+    @property
     def is_empty(self) -> bool:
         return not (self.tasks or self.items or self.reporting or self.issued_plan or self.issued_documents or self.recipient)
 

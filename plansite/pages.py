@@ -105,7 +105,7 @@ def navigation(site: SiteData) -> list[object]:
     for plan_id, data in site.plans.items():
         nav.append({theme_text(data.plan.number): [page.path for page in registry.plan_pages(site, plan_id)]})
     # One page per agency is too many for the menu: they are reached from the index.
-    nav += [routes.agencies().path, routes.downloads().path, routes.glossary().path]
+    nav += [routes.agencies().path, routes.downloads().path, routes.dictionary().path, routes.glossary().path]
     # Hand-written pages (docs/), after the generated ones.
     nav.append(GUIDE)
     return nav

@@ -11,6 +11,7 @@ from plansite.families import (
     agencies,
     agency,
     area,
+    dictionary,
     documents,
     downloads,
     full_text,
@@ -38,6 +39,7 @@ FAMILIES: dict[str, Family] = {
         agencies.FAMILY,
         agency.FAMILY,
         downloads.FAMILY,
+        dictionary.FAMILY,
         glossary.FAMILY,
     )
 }

@@ -97,6 +97,10 @@ def downloads() -> PageRef:
     return PageRef("downloads", "downloads.md")
 
 
+def dictionary() -> PageRef:
+    return PageRef("dictionary", "data-dictionary.md")
+
+
 def task_anchor(task_id: str) -> str:
     return "task-" + task_id.replace(".", "-")
 

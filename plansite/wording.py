@@ -9,11 +9,13 @@ by whoever writes them into a page or a file.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 
 from plansite import formatting
 from plansite.duties import ReportingDuty, ReportingRole
 from plansite.load import SiteData
-from plansite.models import Comparator, Document, Target, TimelineKind
+from plansite.models import Comparator, Document, Target, Term, TimelineKind
 from plansite.strings import lookup
 
 # Vietnamese words that open a common noun phrase, not a proper name.
@@ -23,6 +25,12 @@ PLURAL_WORDS = {"Các", "Những", "Mọi"}
 def sentence(text: str) -> str:
     """``text`` with a capital first letter, as a sentence begins."""
     return text[:1].upper() + text[1:]
+
+
+# The abbreviations of the plan's recipients list ("VP: C, PCVP", "Lưu: VT."), each with
+# the glossary term it stands for: pages explain them wherever such a text is shown.
+ABBREVIATIONS = {"VP": "van-phong-vp", "C": "chanh-van-phong", "PCVP": "pho-chanh-van-phong", "VT": "van-thu"}
+_ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(ABBREVIATIONS) + r")(?!\w)")
 
 
 class Wording:
@@ -77,6 +85,16 @@ class Wording:
             return ", the ".join(names[:-1]) + " and the " + names[-1]
         return ", ".join(names[:-1]) + " và " + names[-1]
 
+    def abbreviations(self, texts: Iterable[str]) -> list[tuple[str, Term]]:
+        """The abbreviations ``texts`` use, in order of first use, with the terms they stand for."""
+        terms = {term.id: term for term in self.site.glossary.terms}
+        found = dict.fromkeys(match for text in texts for match in _ABBREVIATION.findall(text))
+        return [(abbreviation, terms[ABBREVIATIONS[abbreviation]]) for abbreviation in found]
+
+    def recipients_abbreviations(self, plan_id: str) -> list[tuple[str, Term]]:
+        """The abbreviations a plan's recipients list uses ("VP: C, PCVP", "Lưu: VT.")."""
+        return self.abbreviations(r.text.vi for r in self.site.plans[plan_id].plan.recipients.items)
+
     def reading(self, target: Target, lang: str) -> str:
         """The structured reading of a target, e.g. "dưới 2%" or "35 to 40%"."""
         if target.comparator is None or target.value is None or target.unit is None:
@@ -122,6 +140,13 @@ class Wording:
             year=reporting.first_year,
             deadline=reporting.deadline_text[lang],
         )
+
+    def duty_role(self, role: str, via: str | None, lang: str) -> str:
+        """An agency's part in a duty, in a few words ("Chủ trì", "Gửi báo cáo, là thành viên
+        của "…""): ``role`` is a ``Role`` or ``ReportingRole`` value, or "item" for section IV."""
+        if via is None:
+            return self.t(lang, f"duty_role_{role}")
+        return self.t(lang, f"duty_role_{role}_via", collective=self.agency_name(via, lang))
 
     def reporting_duty(self, plan_id: str, duty: ReportingDuty, lang: str) -> str:
         """The yearly report as one agency's part in it (sends, receives, compiles)."""

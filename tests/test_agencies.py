@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import PLAN_ID, build_site
-from playwright.sync_api import Page
-from rawdata import raw, raw_tasks
-from toolkit.html import Element, read_page, resolve, text
+from playwright.sync_api import Browser, Page
+from sitehtml import article, ids, links, raw, raw_tasks, read, resolve, section, table_rows, text
 
 from plansite.load import load_site
 from plansite.source import DataError
+from plansite.strings import load_strings
 
 LANGS = {"vi": "", "en": "en/"}
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
@@ -58,21 +59,21 @@ def responsibilities(site: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def listed_tasks(page: Element, key: str) -> list[str] | None:
+def listed_tasks(page: str, key: str) -> list[str] | None:
     """The sub-task ids a section of an agency page lists (None: no such section)."""
-    fragment = page.article().section(f"{key}-{PLAN_ID}")
+    fragment = section(article(page), f"{key}-{PLAN_ID}")
     if fragment is None:
         return None
-    return [link.text for link in fragment.links() if "#task-" in link.href]
+    return [link.text for link in links(fragment) if "#task-" in link.href]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_agency_page_lists_exactly_its_tasks(built_site: Path, lang: str) -> None:
     rows = responsibilities(built_site)
     for agency_id, agency in AGENCIES.items():
-        page = read_page(built_site, agency_url(agency_id, lang))
-        h1 = page.article().find("h1")
-        assert h1 is not None and h1.words() == agency["name"][lang], agency_id
+        page = read(built_site, agency_url(agency_id, lang))
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", article(page), re.S)
+        assert h1 is not None and text(h1.group(1)) == agency["name"][lang], agency_id
         for key, task_ids in expected_tasks(agency_id).items():
             listed = listed_tasks(page, key)
             assert (listed or []) == task_ids, (agency_id, lang, key)
@@ -87,15 +88,99 @@ def test_every_task_link_reaches_its_sub_task(built_site: Path) -> None:
     for lang in LANGS:
         for agency_id in AGENCIES:
             url = agency_url(agency_id, lang)
-            for link in read_page(built_site, url).article().links():
+            for link in links(article(read(built_site, url))):
                 if "#task-" not in link.href:
                     continue
                 target, anchor = resolve(url, link.href)
-                heading = read_page(built_site, target).section(anchor)
+                heading = section(read(built_site, target), anchor)
                 assert heading is not None, (url, link.href)
-                assert heading.words().startswith(link.text + " "), (url, link.href, heading.words()[:40])
+                assert text(heading).startswith(link.text + " "), (url, link.href, text(heading)[:40])
                 checked += 1
     assert checked >= 2 * len(raw_tasks())
+
+
+def plan_pages() -> list[str]:
+    """The plan's pages that name agencies: the task areas, section IV and the matrix."""
+    areas = [f"plans/{PLAN_ID}/area-{area['id']}/" for area in raw("tasks.yml")["areas"]]
+    return [*areas, f"plans/{PLAN_ID}/implementation/", f"plans/{PLAN_ID}/matrix/"]
+
+
+def test_every_link_on_the_new_pages_resolves(built_site: Path) -> None:
+    pages = [agency_url(a, lang) for a in AGENCIES for lang in LANGS]
+    pages += [f"{prefix}{path}" for prefix in LANGS.values() for path in ("agencies/", "downloads/", "data-dictionary/", *plan_pages())]
+    for url in pages:
+        for link in links(article(read(built_site, url))):
+            if link.href.startswith(("http:", "https:", "mailto:")):
+                continue
+            target, anchor = resolve(url, link.href)
+            assert (built_site / target).exists(), (url, link.href)
+            if anchor:
+                assert anchor in ids(read(built_site, target)), (url, link.href)
+
+
+def labelled(fragment: str, label: str) -> list[str]:
+    """The list items and paragraphs of ``fragment`` that begin with ``label:``, as HTML."""
+    blocks = re.findall(r"<(?:li|p)>(.*?)</(?:li|p)>", fragment, re.S)
+    return [block for block in blocks if text(block).startswith(label + ":")]
+
+
+def named_by_links(page_url: str, block: str, label: str, lang: str) -> list[str]:
+    """The agencies a "label: A; B" line names, each of which must be a link to its page
+    (the line holds nothing but the label, the links and their separators)."""
+    found = [link for link in links(block) if agency_of(page_url, link.href)]
+    words = text(block).removeprefix(label + ":").strip().rstrip(".")
+    assert words == "; ".join(link.text for link in found), (page_url, words)
+    ids = [agency_of(page_url, link.href) or "" for link in found]
+    assert [link.text for link in found] == [AGENCIES[a]["name"][lang] for a in ids], page_url
+    return ids
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_agency_named_on_a_plan_page_links_to_its_page(built_site: Path, lang: str) -> None:
+    strings = load_strings()[lang]
+    prefix = LANGS[lang]
+    areas = {area["id"]: area for area in raw("tasks.yml")["areas"]}
+    for area_id, area in areas.items():
+        url = f"{prefix}plans/{PLAN_ID}/area-{area_id}/"
+        page = article(read(built_site, url))
+        for block in area["blocks"]:
+            for task in block["tasks"]:
+                fragment = section(page, "task-" + task["id"].replace(".", "-"))
+                assert fragment is not None, task["id"]
+                for key, named in (
+                    ("lead", block["lead"]),
+                    ("coordinate", block.get("coordinate", [])),
+                    ("mentions", task.get("mentions", [])),
+                ):
+                    lines = labelled(fragment, strings[key])
+                    if not named and key == "mentions":
+                        assert not lines, task["id"]
+                        continue
+                    (line,) = lines
+                    assert named_by_links(url, line, strings[key], lang) == named, (task["id"], key)
+    url = f"{prefix}plans/{PLAN_ID}/implementation/"
+    page = article(read(built_site, url))
+    lines = labelled(page, strings["addressed_to"])
+    items = PLAN["implementation"]["items"]
+    assert [named_by_links(url, line, strings["addressed_to"], lang) for line in lines] == [item["addressed_to"] for item in items]
+    report = section(page, "reporting")
+    assert report is not None
+    reporting = PLAN["implementation"]["reporting"]
+    for key, named in (("report_from", reporting["from"]), ("report_to", [reporting["to"]]), ("report_through", [reporting["via"]])):
+        (line,) = labelled(report, strings[key])
+        assert named_by_links(url, line, strings[key], lang) == named, key
+    # The matrix: every row is an agency's link; a group of bodies named under the
+    # legend is a link too.
+    url = f"{prefix}plans/{PLAN_ID}/matrix/"
+    page = article(read(built_site, url))
+    rows = table_rows(page)[1:]
+    assert rows and all(agency_of(url, links(cells[0])[0].href) for cells in rows)
+    collectives = [a for a, agency in AGENCIES.items() if agency["kind"] == "collective"]
+    before_table = page[: page.index("<table")]
+    for collective in collectives:
+        name = AGENCIES[collective]["name"][lang]
+        if name in text(before_table):
+            assert any(agency_of(url, link.href) == collective and link.text == name for link in links(before_table)), collective
 
 
 def addressed(agency_id: str) -> list[dict[str, Any]]:
@@ -108,29 +193,26 @@ def addressed(agency_id: str) -> list[dict[str, Any]]:
 def test_section_iv_duties_and_the_yearly_report(built_site: Path, lang: str) -> None:
     reporting = PLAN["implementation"]["reporting"]
     for agency_id in AGENCIES:
-        page = read_page(built_site, agency_url(agency_id, lang)).article()
-        fragment = page.section(f"implementation-{PLAN_ID}")
+        page = article(read(built_site, agency_url(agency_id, lang)))
+        fragment = section(page, f"implementation-{PLAN_ID}")
         items = addressed(agency_id)
         involved = {agency_id, *AGENCIES[agency_id].get("member_of", [])} & {*reporting["from"], reporting["to"], reporting["via"]}
         if not items and not involved:
             assert fragment is None, agency_id
             continue
         assert fragment is not None, agency_id
-        words = fragment.words()
+        words = text(fragment)
         for item in PLAN["implementation"]["items"]:
             wording = text(item["text"][lang].replace("*", ""))
             assert (wording in words) == (item in items), (agency_id, item.get("number"))
-        report = page.section(f"reporting-{PLAN_ID}")
+        report = section(page, f"reporting-{PLAN_ID}")
         assert (report is not None) == bool(involved), agency_id
         if report is not None:
-            said = report.words()
-            assert f"{reporting['due_day']}" in said and reporting["deadline_text"][lang] in said
+            assert f"{reporting['due_day']}" in text(report) and reporting["deadline_text"][lang] in text(report)
             # What is due, and to whom (or, for the recipient, from whom).
-            assert reporting["what"][lang] in said
+            assert reporting["what"][lang] in text(report)
             others = reporting["from"] if agency_id == reporting["to"] else [reporting["to"]]
-            # A name inside a sentence may begin with a small letter ("các cơ quan, ban ngành huyện").
-            names = [AGENCIES[other]["name"][lang] for other in others]
-            assert all(name in said or name[:1].lower() + name[1:] in said for name in names), agency_id
+            assert all(AGENCIES[other]["name"][lang] in text(report) for other in others), agency_id
 
 
 def test_the_district_social_security_office_is_explained(built_site: Path) -> None:
@@ -142,61 +224,158 @@ def test_the_district_social_security_office_is_explained(built_site: Path) -> N
     assert apart == ["bhxh-huyen"]
     for lang in LANGS:
         for collective in sorted(with_members & set(named)):
-            page = read_page(built_site, agency_url("bhxh-huyen", lang)).article()
-            assert AGENCIES[collective]["name"][lang] in page.words()
-            assert page.section(f"member-{collective}-{PLAN_ID}") is None
-            members_page = read_page(built_site, agency_url(collective, lang)).article().words()
+            page = text(article(read(built_site, agency_url("bhxh-huyen", lang))))
+            assert AGENCIES[collective]["name"][lang] in page
+            assert section(article(read(built_site, agency_url("bhxh-huyen", lang))), f"member-{collective}-{PLAN_ID}") is None
+            members_page = text(article(read(built_site, agency_url(collective, lang))))
             assert AGENCIES["bhxh-huyen"]["name"][lang] in members_page
             for member, agency in AGENCIES.items():
                 if collective in agency.get("member_of", []):
                     assert agency["name"][lang] in members_page, member
 
 
-def test_the_agency_index_counts_and_groups(built_site: Path) -> None:
+def agency_of(page_url: str, href: str) -> str | None:
+    """The agency whose page ``href`` on the page at ``page_url`` leads to, if it does."""
+    target = resolve(page_url, href)[0]
+    match = re.fullmatch(r"(?:en/)?agencies/([a-z0-9.-]+)/", target)
+    return match.group(1) if match else None
+
+
+def assigned(agency_id: str) -> bool:
+    """Does the plan give the body work: a sub-task to lead or coordinate (by name or as
+    a member), an item of section IV, or the yearly report to send or compile?"""
+    tasks = expected_tasks(agency_id)
+    reporting = PLAN["implementation"]["reporting"]
+    own = {agency_id, *AGENCIES[agency_id].get("member_of", [])}
+    return (
+        any(ids for key, ids in tasks.items() if key != "mentioned")
+        or bool(addressed(agency_id))
+        or bool(own & set(reporting["from"]))
+        or agency_id == reporting["via"]
+    )
+
+
+def test_the_agency_index_groups_bodies_by_what_readers_look_for(built_site: Path) -> None:
+    labels = {lang: {role: load_strings()[lang][f"count_{role}"] for role in ("lead", "coordinate", "member")} for lang in LANGS}
     for lang, prefix in LANGS.items():
-        page = read_page(built_site, f"{prefix}agencies/").article()
-        seen = []
-        for kind in {a["kind"] for a in AGENCIES.values()}:
-            fragment = page.section(f"kind-{kind}")
-            assert fragment is not None and fragment.find("caption") and fragment.find("th", scope="col"), kind
-            for cells in fragment.table_rows()[1:]:
-                (link,) = cells[0].links()
-                agency_id = resolve(f"{prefix}agencies/", link.href)[0].rstrip("/").rsplit("/", 1)[-1]
-                assert AGENCIES[agency_id]["kind"] == kind and link.text == AGENCIES[agency_id]["name"][lang]
+        url = f"{prefix}agencies/"
+        page = article(read(built_site, url))
+        in_tables = []
+        for kind in dict.fromkeys(a["kind"] for a in AGENCIES.values()):
+            fragment = section(page, f"kind-{kind}")
+            with_work = [a for a, agency in AGENCIES.items() if agency["kind"] == kind and assigned(a)]
+            assert (fragment is not None) == bool(with_work), kind
+            if fragment is None:
+                continue
+            assert "<caption" in fragment and '<th scope="col"' in fragment, kind
+            header, *rows = table_rows(fragment)
+            roles = [next(role for role, label in labels[lang].items() if label == text(cell)) for cell in header[1:]]
+            columns: list[list[int]] = [[] for _ in roles]
+            for cells in rows:
+                (link,) = links(cells[0])
+                agency_id = agency_of(url, link.href)
+                assert agency_id in with_work and link.text == AGENCIES[agency_id]["name"][lang], (kind, link.text)
                 tasks = expected_tasks(agency_id)
-                members = sum(len(v) for k, v in tasks.items() if k.startswith("member-"))
-                assert [int(c.words()) for c in cells[1:]] == [len(tasks["lead"]), len(tasks["coordinate"]), members], agency_id
-                seen.append(agency_id)
-        assert sorted(seen) == sorted(AGENCIES)
+                expected = {
+                    "lead": len(tasks["lead"]),
+                    "coordinate": len(tasks["coordinate"]),
+                    "member": sum(len(v) for k, v in tasks.items() if k.startswith("member-")),
+                }
+                shown = [int(text(c)) for c in cells[1:]]
+                assert shown == [expected[role] for role in roles], agency_id
+                # Every count that is not zero has its column; a row of zeros is not shown.
+                assert {role for role, n in expected.items() if n} <= set(roles), agency_id
+                assert any(shown), f"{agency_id}: a row of zeros"
+                for column, value in zip(columns, shown, strict=True):
+                    column.append(value)
+                in_tables.append(agency_id)
+            assert all(any(column) for column in columns), f"{kind}: a column that is zero in every row"
+            assert in_tables[-len(with_work) :] == with_work, kind
+        # The rest, apart: each body a link to its page, under a heading that says why, with one line on it.
+        apart = section(page, "apart")
+        assert apart is not None
+        without_work = [a for a in AGENCIES if a not in in_tables]
+        assert sorted(without_work) == sorted(a for a in AGENCIES if not assigned(a))
+        listed = [agency_of(url, link.href) for link in links(apart)]
+        assert sorted(a for a in listed if a) == sorted(without_work), lang
+        for group in re.findall(r'<h3[^>]*id="(apart-[a-z]+)"', apart):
+            fragment = section(apart, group)
+            assert fragment is not None
+            why = re.search(r"</h3>\s*<p>(.*?)</p>", fragment, re.S)
+            assert why is not None and len(text(why.group(1))) > 20, group
+            assert any(agency_of(url, link.href) for link in links(fragment)), group
+
+
+def test_the_agency_index_has_no_note_for_editors(built_site: Path) -> None:
+    for lang, prefix in LANGS.items():
+        words = text(article(read(built_site, f"{prefix}agencies/"))).lower()
+        for editorial in ("kiểm tra dữ liệu", "không được xuất bản", "data check", "is not published", "yaml", ".yml"):
+            assert editorial not in words, (lang, editorial)
+
+
+def abbreviation_terms() -> dict[str, dict[str, str]]:
+    """The glossary's terms that an abbreviation of the recipients list stands for
+    (their note says "Viết tắt “X” … Nơi nhận"), by abbreviation."""
+    found = {}
+    for term in raw("glossary.yml")["terms"]:
+        note = term.get("note") or {}
+        match = re.match(r"Viết tắt “([A-Z]+)”.*Nơi nhận", note.get("vi", ""))
+        if match:
+            found[match.group(1)] = term
+    return found
+
+
+def test_abbreviations_are_explained_where_they_appear(built_site: Path) -> None:
+    terms = abbreviation_terms()
+    assert {"C", "PCVP", "VT"} <= set(terms)
+    recipients = " ".join(item["text"]["vi"] for item in PLAN["recipients"]["items"])
+    used = [a for a in terms if re.search(rf"(?<!\w){a}(?!\w)", recipients)]
+    assert {"C", "PCVP", "VT"} <= set(used)
+    named = {a: agency for a, agency in AGENCIES.items() if any(re.search(rf"(?<!\w){x}(?!\w)", agency["name"]["vi"]) for x in terms)}
+    assert "van-phong" in named
+
+    def explained(abbreviation: str, words: str, lang: str) -> bool:
+        term = terms[abbreviation]
+        meaning = term["vi"] if lang == "vi" else f"{term['en']} ({term['vi']})"
+        return f"{abbreviation}: {meaning}" in words
+
+    for lang, prefix in LANGS.items():
+        # The agency index and the plan's full text, where the recipients list is.
+        for url in (f"{prefix}agencies/", f"{prefix}plans/{PLAN_ID}/full-text/"):
+            words = text(article(read(built_site, url)))
+            assert all(explained(a, words, lang) for a in used), url
+        for agency_id, agency in named.items():
+            words = text(article(read(built_site, agency_url(agency_id, lang))))
+            assert all(explained(a, words, lang) for a in terms if re.search(rf"(?<!\w){a}(?!\w)", agency["name"]["vi"])), agency_id
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_matrix_agrees_with_the_data_cell_for_cell(built_site: Path, lang: str) -> None:
     url = f"{LANGS[lang]}plans/{PLAN_ID}/matrix/"
-    page = read_page(built_site, url).article()
-    assert page.find("caption") is not None
-    rows = page.table_rows()
-    task_ids = [cell.words() for cell in rows[0][1:]]
+    page = article(read(built_site, url))
+    assert "<caption" in page
+    rows = table_rows(page)
+    task_ids = [text(cell) for cell in rows[0][1:]]
     assert task_ids == [task["id"] for _, task in raw_tasks()]
     given = {(r["agency_id"], r["task_id"]): r["role"] for r in responsibilities(built_site)}
     # The marks are explained in words on the page (the legend), and each mark carries its meaning.
     marks = {}
     for cells in rows[1:]:
         for cell in cells[1:]:
-            for abbr in cell.iter("abbr"):
-                marks[abbr.text()] = abbr.attrs["title"]
-    assert len(marks) == 2 and all(f"{mark}: {title}" in page.words() for mark, title in marks.items())
+            for title, mark in re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', cell):
+                marks[mark] = title
+    assert len(marks) == 2 and all(f"{mark}: {title}" in text(page) for mark, title in marks.items())
     role_of_mark = {
         mark: ("lead" if "chủ trì" in title.lower() or "lead" in title.lower() else "coordinate") for mark, title in marks.items()
     }
     shown = {}
     for cells in rows[1:]:
-        (link,) = cells[0].links()
+        (link,) = links(cells[0])
         agency_id = resolve(url, link.href)[0].rstrip("/").rsplit("/", 1)[-1]
         assert link.text == AGENCIES[agency_id]["name"][lang]
         for task_id, cell in zip(task_ids, cells[1:], strict=True):
-            if cell.words():
-                shown[(agency_id, task_id)] = role_of_mark[cell.words()]
+            if text(cell):
+                shown[(agency_id, task_id)] = role_of_mark[text(cell)]
     assert shown == given
     assert {a for a, _ in shown} == {r["agency_id"] for r in responsibilities(built_site)}
 
@@ -210,6 +389,81 @@ def test_home_to_any_agency_in_two_clicks(page: Page, site_url: str) -> None:
             page.locator("article a", has_text=AGENCIES[agency_id]["name"][lang]).first.click()
             assert page.url == site_url + agency_url(agency_id, lang)
             assert page.locator("h1").inner_text().strip() == AGENCIES[agency_id]["name"][lang]
+
+
+# A small phone's first screen, before any scrolling.
+FIRST_SCREEN = {"width": 375, "height": 667}
+# Where a text first shows in the page's content: the box of its first occurrence.
+FIRST_OCCURRENCE = """(needle) => {
+  const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(needle);
+    if (at < 0 || !node.parentElement.checkVisibility()) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    const box = range.getBoundingClientRect();
+    return { top: box.top, bottom: box.bottom };
+  }
+  return null;
+}"""
+# The first visible link to a sub-task whose text is its number.
+TASK_LINK = """([id, anchor]) => {
+  const link = [...document.querySelectorAll("article a")].find(
+    (a) => a.textContent.trim() === id && a.hash === "#" + anchor && a.checkVisibility());
+  if (!link) return null;
+  const box = link.getBoundingClientRect();
+  return { top: box.top, bottom: box.bottom };
+}"""
+
+
+def involved_in_the_report(agency_id: str) -> bool:
+    reporting = PLAN["implementation"]["reporting"]
+    own = {agency_id, *AGENCIES[agency_id].get("member_of", [])}
+    return bool(own & {*reporting["from"], reporting["to"], reporting["via"]})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_labour_office_reaches_its_duties_from_home_in_two_taps(browser: Browser, site_url: str, lang: str) -> None:
+    context = browser.new_context(viewport=FIRST_SCREEN, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + LANGS[lang])
+        page.locator("article a[href$='agencies/']").first.tap()
+        page.wait_for_url(site_url + LANGS[lang] + "agencies/")
+        page.locator("article a", has_text=AGENCIES["phong-ldtbxh"]["name"][lang]).first.tap()
+        page.wait_for_url(site_url + agency_url("phong-ldtbxh", lang))
+        assert page.locator("h1").inner_text().strip() == AGENCIES["phong-ldtbxh"]["name"][lang]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_yearly_deadline_and_the_led_tasks_are_on_the_first_screen(browser: Browser, site_url: str, lang: str) -> None:
+    """On a 375 x 667 phone, each district office's page shows, before any scrolling,
+    the deadline of the yearly report and a link to every sub-task the office leads."""
+    deadline = PLAN["implementation"]["reporting"]["deadline_text"][lang]
+    offices = [a for a, agency in AGENCIES.items() if agency["kind"] == "district_office"]
+    assert "phong-ldtbxh" in offices
+    context = browser.new_context(viewport=FIRST_SCREEN)
+    page = context.new_page()
+    problems = []
+    try:
+        for agency_id in offices:
+            page.goto(site_url + agency_url(agency_id, lang))
+            assert page.evaluate("window.scrollY") == 0
+            shown = {}
+            if involved_in_the_report(agency_id):
+                shown[deadline] = page.evaluate(FIRST_OCCURRENCE, deadline)
+            for task_id in expected_tasks(agency_id)["lead"]:
+                shown[task_id] = page.evaluate(TASK_LINK, [task_id, "task-" + task_id.replace(".", "-")])
+            assert len(shown) > 1, agency_id
+            for what, box in shown.items():
+                if box is None or box["top"] < 0 or box["bottom"] > FIRST_SCREEN["height"]:
+                    problems.append(f"{agency_id}: {what!r} is not on the first screen ({box})")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
 
 
 def test_pages_read_on_a_360_px_phone(page: Page, site_url: str) -> None:

@@ -19,12 +19,12 @@ import pytest
 from conftest import PLAN_ID
 from dateutil.rrule import rrulestr
 from openpyxl.utils import get_column_letter
-from rawdata import raw, raw_tasks
-from toolkit.html import read_page, resolve
+from sitehtml import article, links, raw, raw_tasks, read, resolve, section, table_rows, text
 
 from plansite.load import SiteData
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.files import write_exports
+from plansite.strings import load_strings
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
@@ -176,49 +176,92 @@ def test_a_stale_data_file_is_removed(tmp_path: Path, site_data: SiteData) -> No
     assert not stale.exists()
 
 
+# A file offered for download: an element carrying its exact size in bytes.
+SIZED = re.compile(r'<(span|td)[^>]*\bdata-bytes="(\d+)"[^>]*>(.*?)</\1>', re.S)
+
+
+def listed_files(page: str, url: str) -> dict[str, int]:
+    """The data files a page offers, with the size in bytes each is listed with; the
+    size shown to people agrees with the bytes: "850 B", "12,3 kB" (1 kB = 1000 bytes)."""
+    listed = {}
+    for _, size, content in SIZED.findall(page):
+        (link,) = links(content)
+        listed[resolve(url, link.href)[0]] = int(size)
+        shown = re.search(r"([\d.,]+) (k?B)\b", text(content))
+        assert shown is not None, content
+        value = float(shown.group(1).replace(",", ".")) * (1000 if shown.group(2) == "kB" else 1)
+        assert abs(value - int(size)) <= 50, (size, shown.group(0))
+    return listed
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_downloads_page_lists_every_file_with_its_size(built_site: Path, data_dir: Path, lang: str) -> None:
     url = f"{LANGS[lang]}downloads/"
-    listed = {}
-    for row in read_page(built_site, url).article().iter("tr"):
-        cells = [cell for cell in row.iter("th", "td") if cell.parent is row]
-        for cell in cells:
-            if "data-bytes" not in cell.attrs:
-                continue
-            size = int(cell.attrs["data-bytes"])
-            # The link is in the size's cell (files by agency) or heads the row (other tables).
-            (link,) = cell.links() or cells[0].links()
-            listed[resolve(url, link.href)[0]] = size
-            # The size shown to people agrees with the bytes: "850 B", "12,3 kB" (1 kB = 1000 bytes).
-            shown = re.search(r"([\d.,]+) (k?B)\b", cell.words())
-            assert shown is not None, cell.html
-            value = float(shown.group(1).replace(",", ".")) * (1000 if shown.group(2) == "kB" else 1)
-            assert abs(value - size) <= 50, (size, shown.group(0))
     files = {f"data/{p.relative_to(data_dir).as_posix()}": p.stat().st_size for p in data_dir.rglob("*") if p.is_file()}
-    assert listed == files
+    assert listed_files(article(read(built_site, url)), url) == files
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data_dir: Path, lang: str) -> None:
+    """Agency staff find their duty sheets and calendars together; the tables made for
+    programs are apart, labelled as data, with the data dictionary one link away."""
+    url = f"{LANGS[lang]}downloads/"
+    page = article(read(built_site, url))
+    people, data = section(page, "people"), section(page, "data")
+    assert people is not None and data is not None
+    for_people, for_data = listed_files(people, url), listed_files(data, url)
+    assert set(for_people) == {
+        f"data/{p.relative_to(data_dir).as_posix()}"
+        for p in data_dir.rglob("*")
+        if p.is_file() and (p.suffix == ".ics" or "duty-sheets" in p.parts)
+    }
+    assert not any(path.endswith(".ics") or "/duty-sheets/" in path for path in for_data)
+    assert all(path.endswith((".csv", ".json", ".xlsx")) for path in for_data)
+    assert "Bảng nhiệm vụ (Excel)" in text(people) if lang == "vi" else "Duty sheet (Excel)" in text(people)
+    assert ("dữ liệu" in text(data).lower()) if lang == "vi" else ("data" in text(data).lower())
+    assert any(resolve(url, link.href)[0] == f"{LANGS[lang]}data-dictionary/" for link in links(page))
+    # The data dictionary is not on this page any more: its own page holds it.
+    assert section(page, "columns-tasks") is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_dir: Path, lang: str) -> None:
+    label = "Bảng nhiệm vụ (Excel)" if lang == "vi" else "Duty sheet (Excel)"
+    for agency_id in AGENCIES:
+        url = f"{LANGS[lang]}agencies/{agency_id}/"
+        sheet = data_dir / "duty-sheets" / f"{agency_id}-{lang}.xlsx"
+        offered = [link for link in links(article(read(built_site, url))) if link.text == label]
+        assert len(offered) == sheet.is_file(), agency_id
+        if offered:
+            assert resolve(url, offered[0].href)[0] == f"data/duty-sheets/{agency_id}-{lang}.xlsx"
+            assert "download" in offered[0].attrs
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: Path, lang: str) -> None:
-    page = read_page(built_site, f"{LANGS[lang]}downloads/").article()
+    page = article(read(built_site, f"{LANGS[lang]}data-dictionary/"))
     workbook = openpyxl.load_workbook(data_dir / "agencies" / "phong-ldtbxh.xlsx")
     tables: dict[str, list[dict[str, Any]]] = {p.stem: read_csv(p) for p in data_dir.rglob("*.csv")}
     for name in workbook.sheetnames[:-1]:
         header = [c.value for c in workbook[name][1]]
         tables[name] = [dict(zip(header, row, strict=True)) for row in workbook[name].iter_rows(min_row=2, values_only=True)]
+    strings = load_strings()[lang]
     for name, rows in tables.items():
-        fragment = page.section(f"columns-{name}")
-        assert fragment is not None and fragment.find("caption") is not None, name
-        described = {cells[0].words(): cells for cells in fragment.table_rows()[1:]}
+        fragment = section(page, f"columns-{name}")
+        assert fragment is not None and "<caption" in fragment, name
+        described = {}
+        for name_cell, meaning_cell in table_rows(fragment)[1:]:
+            column = re.search(r"<code>(.*?)</code>", name_cell)
+            assert column is not None, name_cell
+            described[column.group(1)] = (text(name_cell).removeprefix(column.group(1)).strip(), meaning_cell)
         assert list(described) == list(rows[0]), name
-        for column, cells in described.items():
-            kind, meaning, allowed = (c.words() for c in cells[1:])
-            assert kind and meaning, (name, column)
-            values = {as_csv(row[column]) for row in rows}
-            codes = {code.text() for code in cells[3].iter("code")}
-            if codes:
-                closed = codes | ({""} if "(" in allowed else set())
-                assert values <= closed, (name, column, values - closed)
+        for column, (kind, meaning_cell) in described.items():
+            assert kind in {strings[f"type_{t}"] for t in ("string", "integer", "number")}, (name, column, kind)
+            meaning, _, allowed = text(meaning_cell).partition(strings["column_allowed_label"])
+            assert meaning.strip(), (name, column)
+            if allowed:
+                closed = set(re.findall(r"<code>(.*?)</code>", meaning_cell)) | ({""} if strings["empty_value"] in allowed else set())
+                assert {as_csv(row[column]) for row in rows} <= closed, (name, column)
 
 
 def test_every_column_has_a_meaning_in_both_languages() -> None:

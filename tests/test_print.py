@@ -1,5 +1,5 @@
-"""An agency page prints as a clean A4 duty sheet: computed styles under print media
-emulation in the real browser, and the PDF the browser makes from it."""
+"""An agency page prints as a clean A4 duty sheet of one or two pages: computed styles
+under print media emulation in the real browser, and the PDF the browser makes from it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from playwright.sync_api import Page
 from rawdata import raw
 
 AGENCY = "phong-ldtbxh"
+AGENCIES = raw("agencies.yml")["agencies"]
+MEDIA_BOX = rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]"
 LANGS = {"vi": "", "en": "en/"}
 # The site's chrome: the header (with the search), menus, the table of contents, the footer.
 CHROME = (".md-header", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".plansite-no-print")
@@ -64,8 +66,24 @@ def test_the_printed_sheet_is_a4(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}agencies/{AGENCY}/")
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True)
-    boxes: list[Any] = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    boxes: list[Any] = re.findall(MEDIA_BOX, pdf)
     assert boxes, "no page in the PDF"
     for width, height in boxes:
         # A4 is 210 x 297 mm = 595.3 x 841.9 pt.
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2, (width, height)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_office_page_prints_on_one_or_two_pages(page: Page, site_url: str, lang: str) -> None:
+    """Each district office's duty sheet, and those of the groups of bodies, fit two A4 pages."""
+    agencies = [a["id"] for a in AGENCIES if a["kind"] in ("district_office", "collective")]
+    assert AGENCY in agencies
+    too_long = {}
+    for agency_id in agencies:
+        page.goto(f"{site_url}{LANGS[lang]}agencies/{agency_id}/")
+        page.emulate_media(media="print")
+        pages = len(re.findall(MEDIA_BOX, page.pdf(prefer_css_page_size=True)))
+        assert pages >= 1, agency_id
+        if pages > 2:
+            too_long[agency_id] = pages
+    assert not too_long, f"printed on more than two pages: {too_long}"

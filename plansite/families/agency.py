@@ -1,4 +1,5 @@
-"""An agency's page: everything each plan asks of it, by role, with its files to download."""
+"""An agency's page: its duties at a glance (what it leads, coordinates and reports, to
+whom and by when, with its duty sheet), then everything each plan asks of it, by role."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from plansite import routes
 from plansite.duties import PlanDuties, Role, TaskDuty, agency_duties, members
 from plansite.families.base import Family, PageInput
 from plansite.load import SiteData
-from plansite.models import Agency, AgencyKind, Plan
-from plansite.opendata.files import DataFile
+from plansite.models import Agency, AgencyKind, Plan, Term
+from plansite.opendata.files import DataFile, FileKind
 from plansite.routes import PageRef
 from plansite.seo import shorten
 
@@ -27,6 +28,8 @@ class AgencyPlan:
     mentioned: list[TaskDuty]
     reporting: list[str]
     reporting_due: str
+    report_heading: str  # "Báo cáo hằng năm: trước ngày 30/10 hằng năm", for the glance
+    report_roles: list[str]  # the agency's part in the report, in a few words each
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,6 +41,8 @@ class AgencyContext:
     listed_apart_members: list[tuple[str, str, str]]  # (plan name, this collective, member)
     workbook: DataFile
     calendar: DataFile | None
+    duty_sheet: DataFile | None
+    name_abbreviations: list[tuple[str, Term]]  # those its name uses, explained
     address: str
 
 
@@ -66,6 +71,7 @@ def context(page: PageInput) -> AgencyContext:
     plans = []
     for duties in agency_duties(site, agency.id):
         plan_id = duties.plan.id
+        report = duties.plan.plan.implementation.reporting
         plans.append(
             AgencyPlan(
                 duties=duties,
@@ -77,6 +83,8 @@ def context(page: PageInput) -> AgencyContext:
                 mentioned=duties.with_role(Role.mentioned),
                 reporting=[words.reporting_duty(plan_id, duty, lang) for duty in duties.reporting],
                 reporting_due=words.reporting_due(plan_id, lang),
+                report_heading=page.t("glance_report", deadline=report.deadline_text[lang]),
+                report_roles=[words.duty_role(duty.role.value, duty.via, lang) for duty in duties.reporting],
             )
         )
     apart = [(words.plan_name(plan_id, lang), collective, agency.id) for plan_id, collective in listed_apart(site, agency.id)]
@@ -87,14 +95,17 @@ def context(page: PageInput) -> AgencyContext:
         if collective == agency.id
     ]
     files = [f for f in page.data_files() if f.agency_id == agency.id and f.lang in (None, lang)]
+    by_kind = {f.kind: f for f in files}
     return AgencyContext(
         agency_data=agency,
         plans=plans,
         members=members(site, agency.id),
         listed_apart=apart,
         listed_apart_members=apart_members,
-        workbook=next(f for f in files if f.format == "xlsx"),
-        calendar=next((f for f in files if f.format == "ics"), None),
+        workbook=by_kind[FileKind.data],
+        calendar=by_kind.get(FileKind.calendar),
+        duty_sheet=by_kind.get(FileKind.duty_sheet),
+        name_abbreviations=words.abbreviations([agency.name.vi]),
         address=page.address(),
     )
 

@@ -1,4 +1,6 @@
-"""The downloads page: every open-data file with its size, and the data dictionary."""
+"""The downloads page, by who needs the files: each agency's duty sheet and report
+deadline calendar for its staff; the machine-readable tables for data users, with a
+link to the data dictionary (its own page, ``dictionary``)."""
 
 from __future__ import annotations
 
@@ -7,41 +9,46 @@ import dataclasses
 from plansite import routes
 from plansite.families.base import Family, PageInput
 from plansite.load import SiteData
-from plansite.models import LANGUAGES
 from plansite.opendata.dictionary import Dictionary, dictionary
-from plansite.opendata.files import DataFile
-from plansite.opendata.tables import TABLES, Table
+from plansite.opendata.files import DataFile, FileKind
 from plansite.routes import PageRef
 from plansite.seo import shorten
 
 
 @dataclasses.dataclass(frozen=True)
+class AgencyFiles:
+    """An agency's files for people, the page's language first."""
+
+    id: str
+    duty_sheets: list[DataFile]
+    calendars: list[DataFile]
+
+
+@dataclasses.dataclass(frozen=True)
 class DownloadsContext:
-    plans: list[tuple[str, list[DataFile]]]
+    people: list[AgencyFiles]
+    plan_calendars: list[tuple[str, list[DataFile]]]
+    plans: list[tuple[str, list[DataFile]]]  # each plan's data files
     site_files: list[DataFile]
-    by_agency: list[tuple[str, DataFile, dict[str | None, DataFile]]]  # (agency, workbook, calendars by language)
-    tables: tuple[Table, ...]
+    workbooks: list[tuple[str, DataFile]]  # (agency, its data workbook)
     dictionary: Dictionary
-    languages: tuple[str, ...]
 
 
 def context(page: PageInput) -> DownloadsContext:
     files = page.data_files()
-    by_agency = [
-        (
-            agency_id,
-            next(f for f in files if f.agency_id == agency_id and f.format == "xlsx"),
-            {f.lang: f for f in files if f.agency_id == agency_id and f.format == "ics"},
-        )
-        for agency_id in page.site.agencies
-    ]
+
+    def of(kind: FileKind, **where: str | None) -> list[DataFile]:
+        found = [f for f in files if f.kind is kind and all(getattr(f, k) == v for k, v in where.items())]
+        return sorted(found, key=lambda f: f.lang != page.lang)
+
+    people = [AgencyFiles(a, of(FileKind.duty_sheet, agency_id=a), of(FileKind.calendar, agency_id=a)) for a in page.site.agencies]
     return DownloadsContext(
-        plans=[(plan_id, [f for f in files if f.plan_id == plan_id]) for plan_id in page.site.plans],
-        site_files=[f for f in files if f.plan_id is None and f.agency_id is None],
-        by_agency=by_agency,
-        tables=TABLES,
+        people=[agency for agency in people if agency.duty_sheets or agency.calendars],
+        plan_calendars=[(plan_id, of(FileKind.calendar, plan_id=plan_id)) for plan_id in page.site.plans],
+        plans=[(plan_id, of(FileKind.data, plan_id=plan_id)) for plan_id in page.site.plans],
+        site_files=of(FileKind.data, plan_id=None, agency_id=None),
+        workbooks=[(a, f) for a in page.site.agencies for f in of(FileKind.data, agency_id=a)],
         dictionary=dictionary(),
-        languages=LANGUAGES,
     )
 
 

@@ -13,7 +13,6 @@ from plansite.seo import plan_page_description
 
 @dataclasses.dataclass(frozen=True)
 class ImplementationContext(PlanContext):
-    reporting_text: str
     reporting_due: str
 
 
@@ -23,7 +22,6 @@ def context(page: PageInput) -> ImplementationContext:
         plan.data,
         plan.plan,
         plan.plan_name,
-        reporting_text=page.words.reporting_text(plan.data.id, page.lang),
         reporting_due=page.words.reporting_due(plan.data.id, page.lang),
     )
 

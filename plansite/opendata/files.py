@@ -5,7 +5,9 @@
   agencies, and an iCalendar file per language with the plan's deadlines;
 - the agencies as CSV and JSON;
 - per agency: an XLSX workbook of its duties and, when it has a dated deadline, an
-  iCalendar file per language.
+  iCalendar file per language;
+- per agency with something to do, and per language: a duty sheet (``duty_sheet``),
+  an XLSX file for people to read and print, beside the data made for programs.
 
 Every file is byte-for-byte reproducible: dates inside XLSX and ICS come from the
 plans, never from the clock. A file's language is in its name as ``-vi``/``-en``: a
@@ -17,16 +19,28 @@ agency pages read the sizes from ``data_files``.
 from __future__ import annotations
 
 import dataclasses
+from enum import StrEnum
 from pathlib import Path
 
 from plansite.load import SiteData
 from plansite.models import LANGUAGES
 from plansite.opendata.calendar import report_event
+from plansite.opendata.duty_sheet import agency_sheets, duty_sheet_bytes
 from plansite.opendata.tables import AGENCY_SHEETS, PLAN_SHEETS, TABLE, TABLES, Scope, table_rows
 from plansite.opendata.writers import calendar_bytes, csv_text, json_text, workbook_bytes
 from plansite.wording import Wording
 
 FORMATS = ("csv", "json", "xlsx", "ics")
+# Where the duty sheets are, apart from the agencies' data workbooks.
+DUTY_SHEETS = "duty-sheets"
+
+
+class FileKind(StrEnum):
+    """Who a file is made for: the pages list the files by it."""
+
+    data = "data"  # tables for programs and spreadsheets: ids, _vi and _en columns
+    calendar = "calendar"  # deadlines for a calendar application
+    duty_sheet = "duty_sheet"  # an agency's duties, in words, to read and print
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,6 +54,7 @@ class DataFile:
     agency_id: str | None = None
     tables: tuple[str, ...] = ()
     lang: str | None = None
+    kind: FileKind = FileKind.data
 
     @property
     def size(self) -> int:
@@ -61,7 +76,7 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
             event = report_event(words, data, lang, None)
             assert event is not None
             content = calendar_bytes(words.plan_name(plan_id, lang), lang, [event])
-            files.append(DataFile(f"{plan_id}/{plan_id}-{lang}.ics", content, "ics", plan_id, lang=lang))
+            files.append(DataFile(f"{plan_id}/{plan_id}-{lang}.ics", content, "ics", plan_id, lang=lang, kind=FileKind.calendar))
     for table in TABLES:
         if table.scope is Scope.site:
             rows = table_rows(site, table)
@@ -76,7 +91,14 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
             events = [e for data in site.plans.values() if (e := report_event(words, data, lang, agency_id))]
             if events:
                 content = calendar_bytes(words.agency_name(agency_id, lang), lang, events)
-                files.append(DataFile(f"agencies/{agency_id}-{lang}.ics", content, "ics", agency_id=agency_id, lang=lang))
+                files.append(
+                    DataFile(f"agencies/{agency_id}-{lang}.ics", content, "ics", agency_id=agency_id, lang=lang, kind=FileKind.calendar)
+                )
+            duty_sheets = agency_sheets(words, agency_id, lang)
+            if duty_sheets:
+                content = duty_sheet_bytes(words, duty_sheets, lang, latest)
+                path = f"{DUTY_SHEETS}/{agency_id}-{lang}.xlsx"
+                files.append(DataFile(path, content, "xlsx", agency_id=agency_id, lang=lang, kind=FileKind.duty_sheet))
     return files
 
 

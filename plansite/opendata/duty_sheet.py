@@ -1,0 +1,178 @@
+"""The duty sheet: one agency's duties as a spreadsheet for people to read and print.
+
+The data workbooks (``writers.workbook_bytes``) are for programs: column names such
+as ``lead_agency_ids``, codes instead of names, both languages side by side. The duty
+sheet is for the official who must act: one language, headings in words, agencies by
+name, a title and a source line, one row per duty (the sub-tasks by role, the items
+of section IV, the yearly report), and a page set-up that prints on A4 landscape, one
+page wide, with the heading row repeated on every page. One worksheet per plan.
+Made by ``files.data_files``; the agency and downloads pages link to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import re
+from typing import Any
+
+import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
+
+from plansite.duties import PlanDuties, Role, agency_duties
+from plansite.editions import AUTHORITATIVE
+from plansite.markdown import plain
+from plansite.wording import Wording
+
+# The columns: the interface string of each heading, and its width in characters.
+COLUMNS = (
+    ("sheet_col_number", 5),
+    ("sheet_col_task", 30),
+    ("sheet_col_content", 62),
+    ("sheet_col_role", 18),
+    ("sheet_col_lead", 24),
+    ("sheet_col_coordinate", 26),
+    ("sheet_col_timeline", 18),
+)
+# The order a sheet lists the sub-tasks in: what the agency leads first.
+ROLE_ORDER = (Role.lead, Role.coordinate, Role.member, Role.mentioned)
+A4 = 9  # XlsxWriter's paper code
+HEADER_LIMIT = 255  # characters Excel allows in a page header or footer
+# What Excel forbids in a worksheet's name, which is at most 31 characters.
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+@dataclasses.dataclass(frozen=True)
+class Duty:
+    """One row of the sheet, every cell already in words."""
+
+    task: str
+    content: str
+    role: str
+    lead: str
+    coordinate: str
+    timeline: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Sheet:
+    """One plan's duties of one agency, in one language."""
+
+    name: str
+    title: str
+    source: str
+    notice: str | None
+    duties: list[Duty]
+
+
+def _names(words: Wording, agency_ids: list[str], lang: str) -> str:
+    return "; ".join(words.agency_name(a, lang) for a in agency_ids)
+
+
+def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) -> Sheet:
+    """The rows of one plan's sheet: sub-tasks by role, section IV's items, the yearly report."""
+    plan = duties.plan.plan
+    implementation = plan.implementation
+    rows = []
+    for role in ROLE_ORDER:
+        for duty in duties.with_role(role):
+            block, task = duty.block, duty.task
+            rows.append(
+                Duty(
+                    task=f"{task.id}. {plain(task.title[lang])}",
+                    content=plain(task.text[lang]),
+                    role=words.duty_role(role.value, duty.via, lang),
+                    lead=_names(words, block.lead, lang),
+                    coordinate=_names(words, block.coordinate, lang),
+                    timeline=block.timeline.text[lang],
+                )
+            )
+    section = words.t(lang, "implementation_title")
+    for item_duty in duties.items:
+        number = f"{implementation.number}{item_duty.item.number or ''}"
+        rows.append(Duty(f"{number} {section}", plain(item_duty.item.text[lang]), words.duty_role("item", item_duty.via, lang), "", "", ""))
+    report = implementation.reporting
+    for reporting in duties.reporting:
+        rows.append(
+            Duty(
+                task=f"{implementation.number}{report.item} {words.t(lang, 'reporting_heading')}",
+                content=words.reporting_duty(duties.plan.id, reporting, lang),
+                role=words.duty_role(reporting.role.value, reporting.via, lang),
+                lead="",
+                coordinate="",
+                timeline=words.t(lang, "sheet_report_due", deadline=report.deadline_text[lang], year=report.first_year),
+            )
+        )
+    plan_name = words.plan_name(duties.plan.id, lang)
+    return Sheet(
+        name=_SHEET_NAME_FORBIDDEN.sub("-", plan.number)[:31],
+        title=words.t(lang, "sheet_title", agency=words.agency_name(agency_id, lang), plan=plan_name),
+        source=words.t(
+            lang,
+            "sheet_source",
+            plan=plan_name,
+            date=words.date(plan.date, lang),
+            issuer=words.agency_name(plan.issuer, lang),
+            tasks=plan.tasks_section.number.rstrip("."),
+            implementation=implementation.number.rstrip("."),
+        ),
+        notice=None if lang == AUTHORITATIVE else words.t(lang, "edition_notice"),
+        duties=rows,
+    )
+
+
+def agency_sheets(words: Wording, agency_id: str, lang: str) -> list[Sheet]:
+    """The sheets of an agency's duty sheet: one per plan that gives it something to do."""
+    sheets = [plan_sheet(words, duties, agency_id, lang) for duties in agency_duties(words.site, agency_id)]
+    return [sheet for sheet in sheets if sheet.duties]
+
+
+def _page_text(text: str) -> str:
+    """Text for a page header or footer: "&" is Excel's control character there."""
+    escaped = text.replace("&", "&&")
+    return escaped if len(escaped) <= HEADER_LIMIT // 2 else escaped[: HEADER_LIMIT // 2 - 1].rstrip("&") + "…"
+
+
+def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt.date) -> bytes:
+    """The XLSX file of ``sheets``: strings always written as strings, never as formulas."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.set_properties(
+        {"title": sheets[0].title, "subject": sheets[0].source, "created": dt.datetime(created.year, created.month, created.day)}
+    )
+    formats = {
+        "title": book.add_format({"bold": True, "font_size": 14}),
+        "source": book.add_format({"italic": True}),
+        "header": book.add_format({"bold": True, "border": 1, "bg_color": "#E7E6E6", "text_wrap": True, "valign": "top"}),
+        "cell": book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
+    }
+    for sheet in sheets:
+        _write(book.add_worksheet(sheet.name), sheet, [words.t(lang, key) for key, _ in COLUMNS], formats, words.t(lang, "sheet_page"))
+    book.close()
+    return out.getvalue()
+
+
+def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str, Any], page_label: str) -> None:
+    lines = [(sheet.title, formats["title"]), (sheet.source, formats["source"])]
+    if sheet.notice:
+        lines.append((sheet.notice, formats["source"]))
+    for row, (text, cell_format) in enumerate(lines):
+        worksheet.write_string(row, 0, text, cell_format)
+    header = len(lines) + 1  # a blank row between the source and the table
+    for col, ((_, width), heading) in enumerate(zip(COLUMNS, headings, strict=True)):
+        worksheet.set_column(col, col, width)
+        worksheet.write_string(header, col, heading, formats["header"])
+    for number, duty in enumerate(sheet.duties, start=1):
+        worksheet.write_number(header + number, 0, number, formats["cell"])
+        for col, value in enumerate((duty.task, duty.content, duty.role, duty.lead, duty.coordinate, duty.timeline), start=1):
+            worksheet.write_string(header + number, col, value, formats["cell"])
+    last = header + len(sheet.duties)
+    worksheet.freeze_panes(header + 1, 0)
+    worksheet.autofilter(header, 0, last, len(COLUMNS) - 1)
+    worksheet.set_landscape()
+    worksheet.set_paper(A4)
+    worksheet.fit_to_pages(1, 0)
+    worksheet.repeat_rows(header)
+    worksheet.print_area(0, 0, last, len(COLUMNS) - 1)
+    worksheet.set_header("&L" + _page_text(sheet.title))
+    worksheet.set_footer("&L" + _page_text(sheet.source) + "&R" + page_label.format(page="&P", pages="&N"))
