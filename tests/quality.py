@@ -27,8 +27,12 @@ WIDTHS = (375, 1280)  # a small phone, a laptop
 # axe-core rule sets: WCAG 2.0 and 2.1, levels A and AA, and Deque's best practices.
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-    "resultTypes": ["violations"],
+    "resultTypes": ["violations", "incomplete"],
 }
+# Records every Content-Security-Policy violation of a page (tests/test_csp.py reads them too).
+WATCH_POLICY = "window.__violations = [];" + (
+    "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
 # The address of a page that does not exist, to see the 404 page as it is served.
 MISSING = "en/no-such-page/"
 
@@ -55,10 +59,24 @@ def serve_as_published(site: Site) -> AbstractContextManager[str]:
     return serve(site.root, urllib.parse.urlsplit(site.site_url).path or "/")
 
 
+def axe_results(page: Page) -> dict[str, list[dict[str, Any]]]:
+    """axe-core's violations and incomplete results (what it could not decide) on the page as it is now."""
+    response = Axe().run(page, options=AXE_OPTIONS).response
+    return {"violations": response["violations"], "incomplete": response["incomplete"]}
+
+
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """axe-core's violations on the page as it is now."""
-    violations: list[dict[str, Any]] = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-    return violations
+    return axe_results(page)["violations"]
+
+
+def undecided(incomplete: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """axe's incomplete results as (rule, element, why it could not decide), one per element."""
+    return [
+        (result["id"], " ".join(map(str, node["target"])), " ".join((node.get("failureSummary") or "").split()))
+        for result in incomplete
+        for node in result["nodes"]
+    ]
 
 
 def describe(violations: list[dict[str, Any]]) -> list[str]:
@@ -83,6 +101,8 @@ class Visit:
     foreign: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
+    incomplete: list[dict[str, Any]] = field(default_factory=list)  # what axe could not decide
+    policy: list[str] = field(default_factory=list)  # Content-Security-Policy violations
     text: str = ""  # what the page's <article> shows (innerText)
     sideways: int = 0  # how far the page scrolls sideways, in CSS pixels
 
@@ -124,6 +144,7 @@ def sweep(browser: Browser, site: Site, local_root: str, width: int, settle: boo
             visits[-1].failed.append(f"{url}: HTTP {status}")
 
     context.route("**/*", route)
+    context.add_init_script(WATCH_POLICY)
     tab = context.new_page()
     tab.on("request", lambda request: visits[-1].requests.append(request.url))
     tab.on("requestfailed", failed)
@@ -133,11 +154,13 @@ def sweep(browser: Browser, site: Site, local_root: str, width: int, settle: boo
             visits.append(Visit(page, local_address(site, local_root, page), local_root))
             response = tab.goto(visits[-1].url, wait_until="load")
             visits[-1].status = response.status if response else None
-            visits[-1].violations = axe_violations(tab)
+            results = axe_results(tab)
+            visits[-1].violations, visits[-1].incomplete = results["violations"], results["incomplete"]
             visits[-1].text = tab.evaluate("() => document.querySelector('article')?.innerText ?? ''")
             visits[-1].sideways = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if settle:
                 tab.wait_for_load_state("networkidle")
+            visits[-1].policy = tab.evaluate("() => window.__violations")
     finally:
         context.close()
     return visits

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from quality import FOCUS_STATE, WIDTHS, Visit, axe_violations, built_file, describe, local_address, tab_stops
+from quality import FOCUS_STATE, WIDTHS, Visit, axe_results, axe_violations, built_file, describe, local_address, tab_stops, undecided
 from toolkit.html import read
 from toolkit.links import Site
 
@@ -194,3 +194,91 @@ def test_vietnamese_in_english_pages_is_marked(quality_site: Site) -> None:
                 if _mostly_vietnamese(child) or unmarked:
                     problems.append(f"{where}: <{element.tag}> {' '.join(child.split())[:80]!r}")
     assert not problems, f"{len(problems)} Vietnamese texts on English pages without lang='vi':\n" + "\n".join(problems)
+
+
+# What axe-core could not decide on its own ("incomplete"), reviewed by hand: each entry is a
+# rule, why axe could not decide, the elements concerned, and why they are fine. A new
+# undecided result fails the test until someone reviews it; an entry nothing matches any more
+# fails it too, so the list stays true.
+REVIEWED_UNDECIDED = [
+    (
+        "aria-valid-attr-value",
+        re.compile(r"aria-controls referenced ID"),
+        re.compile(r"^\.ps-open$"),
+        "The search button's aria-controls names the search <dialog>, which every page has "
+        "(overrides/partials/search.html); axe cannot resolve it while the dialog is closed.",
+    ),
+    (
+        "color-contrast",
+        re.compile(r"background gradient"),
+        re.compile(r"caption|table|tr|td|th"),
+        "Tables that scroll sideways show a shadow at the edge that hides columns (matrix.css: a "
+        "background gradient from the page's background to a faint grey): axe cannot compute a "
+        "contrast over a gradient. The text is the page's body text on the page's background, "
+        "which axe passes everywhere else, and the shadow only darkens the background by 10%.",
+    ),
+    (
+        "color-contrast",
+        re.compile(r"too short to determine"),
+        re.compile(r"td|abbr"),
+        "Counts and one-letter marks in tables (2, L, C): axe does not judge text that short. "
+        "They are body text on the page's background, like the rest of the table.",
+    ),
+    (
+        "color-contrast",
+        re.compile(r"obscured|overlaps"),
+        re.compile(r"md-nav|md-ellipsis|__drawer"),
+        "Links of the navigation drawer on a phone while the drawer is shut: it lies off the screen "
+        "under the page. Opened, it is checked by test_the_open_search_and_phone_menu_pass_axe.",
+    ),
+]
+
+
+def reviewed(rule: str, target: str, why: str) -> bool:
+    return any(rule == known and reason.search(why) and where.search(target) for known, reason, where, _ in REVIEWED_UNDECIDED)
+
+
+def test_what_axe_cannot_decide_is_reviewed(browser_sweep: dict[int, list[Visit]]) -> None:
+    found = [(visit.url, *item) for visits in browser_sweep.values() for visit in visits for item in undecided(visit.incomplete)]
+    unreviewed = sorted({f"{rule} at {target}: {why}" for _, rule, target, why in found if not reviewed(rule, target, why)})
+    assert not unreviewed, "axe could not decide these; review them and list them in REVIEWED_UNDECIDED:\n" + "\n".join(unreviewed)
+    stale = [
+        rule
+        for rule, reason, where, _ in REVIEWED_UNDECIDED
+        if not any(r == rule and reason.search(w) and where.search(t) for _, r, t, w in found)
+    ]
+    assert not stale, f"reviewed entries nothing matches any more (remove them): {stale}"
+
+
+@pytest.mark.parametrize(("width", "lang"), [(375, "vi"), (1280, "en"), (375, "en")])
+def test_the_open_search_and_phone_menu_pass_axe(
+    browser: Browser, site_data: SiteData, quality_site: Site, published_url: str, width: int, lang: str
+) -> None:
+    """axe on what the sweep never sees: the search dialog open with results, and (on a phone)
+    the navigation drawer open, on one page of each kind."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    problems = []
+    try:
+        for file in keyboard_pages(site_data, quality_site, lang)[:-1]:
+            tab.goto(local_address(quality_site, published_url, file))
+            tab.keyboard.press("/")
+            tab.keyboard.type("bảo hiểm" if lang == "vi" else "insurance", delay=20)
+            tab.wait_for_selector(".ps-results li")
+            results = axe_results(tab)
+            problems += [f"{file} (search open): {line}" for line in describe(results["violations"])]
+            problems += [
+                f"{file} (search open): undecided {r} at {t}" for r, t, w in undecided(results["incomplete"]) if not reviewed(r, t, w)
+            ]
+            tab.keyboard.press("Escape")
+            if width < 1220:
+                tab.click(".md-header label[for=__drawer]")
+                tab.wait_for_function("() => document.getElementById('__drawer').checked")
+                results = axe_results(tab)
+                problems += [f"{file} (menu open): {line}" for line in describe(results["violations"])]
+                problems += [
+                    f"{file} (menu open): undecided {r} at {t}" for r, t, w in undecided(results["incomplete"]) if not reviewed(r, t, w)
+                ]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
