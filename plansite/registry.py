@@ -15,6 +15,8 @@ from plansite.families import (
     downloads,
     full_text,
     glossary,
+    group,
+    groups,
     home,
     implementation,
     matrix,
@@ -29,6 +31,8 @@ FAMILIES: dict[str, Family] = {
     family.kind: family
     for family in (
         home.FAMILY,
+        groups.FAMILY,
+        group.FAMILY,
         targets.FAMILY,
         area.FAMILY,
         matrix.FAMILY,
