@@ -221,12 +221,14 @@ def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None
     """groups.yml against its plan: unique group ids; every id a target or sub-task of the
     plan, listed once per group, never both in a group and in ``general``; and every
     target and sub-task in at least one group or in ``general``. Ids are only looked up
-    in a file that loaded."""
+    in a file that loaded with unique ids: a duplicate is that file's own problem, and
+    what it hides would be reported here again under other names."""
     problems = check_unique(((g.id, ("groups", i, "id")) for i, g in enumerate(groups.groups)), source, "group")
-    plan_ids: dict[str, list[str] | None] = {
+    loaded: dict[str, list[str] | None] = {
         "targets": [t.id for b in targets.bullets for t in b.targets] if targets else None,
         "tasks": [t.id for a in tasks.areas for b in a.blocks for t in b.tasks] if tasks else None,
     }
+    plan_ids = {kind: ids if ids is not None and len(set(ids)) == len(ids) else None for kind, ids in loaded.items()}
     lists: list[tuple[str, Loc, GroupItems]] = [(f"group {g.id!r}", ("groups", i), g) for i, g in enumerate(groups.groups)]
     lists.append(("general", ("general",), groups.general))
     # Where each id is first listed: in any group, and in general.
