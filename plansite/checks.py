@@ -218,12 +218,19 @@ GROUP_ITEMS = (("targets", "target", "targets.yml"), ("tasks", "sub-task", "task
 
 
 def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None, tasks: TasksFile | None) -> list[Problem]:
-    """groups.yml against its plan: unique group ids; every id a target or sub-task of the
-    plan, listed once per group, never both in a group and in ``general``; and every
+    """groups.yml against its plan: unique group ids, no empty group; every id a target or
+    sub-task of the plan, listed once per group, never both in a group and in ``general``; and every
     target and sub-task in at least one group or in ``general``. Ids are only looked up
     in a file that loaded with unique ids: a duplicate is that file's own problem, and
     what it hides would be reported here again under other names."""
     problems = check_unique(((g.id, ("groups", i, "id")) for i, g in enumerate(groups.groups)), source, "group")
+    problems += [
+        source.problem(
+            ("groups", i, "id"), f"group {g.id!r} lists no target and no sub-task; add the ids that concern it, or remove the group"
+        )
+        for i, g in enumerate(groups.groups)
+        if not g.targets and not g.tasks
+    ]
     loaded: dict[str, list[str] | None] = {
         "targets": [t.id for b in targets.bullets for t in b.targets] if targets else None,
         "tasks": [t.id for a in tasks.areas for b in a.blocks for t in b.tasks] if tasks else None,

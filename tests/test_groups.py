@@ -135,6 +135,18 @@ def test_a_duplicate_group_id_is_an_error(copy_of_data: Path) -> None:
     assert str(problem) == f"{path}:{line} [groups[3].id]: duplicate group id 'ho-ngheo' (first used on line {first})"
 
 
+def test_an_empty_group_is_an_error(copy_of_data: Path) -> None:
+    path = groups_file(copy_of_data)
+    line = line_of(path, "  - id: nguoi-khuyet-tat\n")
+    # Its two sub-tasks are in other groups too, so nothing else is left without a place.
+    edit(path, '      - "6.1" # "giáo dục hoà nhập cộng đồng cho người khuyết tật"\n      - "7" #', '      - "7" #')
+    edit(path, '    tasks:\n      - "7" # "vai trò của gia đình trong chăm sóc, bảo vệ người khuyết tật"\n', "    tasks: []\n")
+    [problem] = problems(copy_of_data)
+    assert str(problem) == (
+        f"{path}:{line} [groups[5].id]: group 'nguoi-khuyet-tat' lists no target and no sub-task; add the ids that concern it, or remove the group"
+    )
+
+
 def test_a_misspelt_key_and_a_missing_file_are_reported(copy_of_data: Path) -> None:
     path = groups_file(copy_of_data)
     line = edit(path, "    summary:\n      vi: Giáo dục hoà nhập", "    sumary:\n      vi: Giáo dục hoà nhập")
