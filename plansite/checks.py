@@ -11,7 +11,19 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from plansite.models import LANGUAGES, AgenciesFile, AgencyKind, GlossaryFile, Plan, TargetsFile, TasksFile, Unit
+from plansite.models import (
+    LANGUAGES,
+    AgenciesFile,
+    Agency,
+    AgencyKind,
+    GlossaryFile,
+    GroupItems,
+    GroupsFile,
+    Plan,
+    TargetsFile,
+    TasksFile,
+    Unit,
+)
 from plansite.source import Loc, Problem, Source
 
 
@@ -252,3 +264,72 @@ def check_tasks(tasks: TasksFile, source: Source, refs: References) -> list[Prob
                             source.problem((*task_loc, "title", lang), f"title does not occur word for word in the task's text ({lang})")
                         )
     return problems + check_unique(task_ids, source, "task")
+
+
+# The two kinds of item a group lists: (key in groups.yml, what it is, the file that defines them).
+GROUP_ITEMS = (("targets", "target", "targets.yml"), ("tasks", "sub-task", "tasks.yml"))
+
+
+def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None, tasks: TasksFile | None) -> list[Problem]:
+    """groups.yml against its plan: unique group ids, no empty group; every id a target or
+    sub-task of the plan, listed once per group, never both in a group and in ``general``; and every
+    target and sub-task in at least one group or in ``general``. Ids are only looked up
+    in a file that loaded with unique ids: a duplicate is that file's own problem, and
+    what it hides would be reported here again under other names."""
+    problems = check_unique(((g.id, ("groups", i, "id")) for i, g in enumerate(groups.groups)), source, "group")
+    problems += [
+        source.problem(
+            ("groups", i, "id"), f"group {g.id!r} lists no target and no sub-task; add the ids that concern it, or remove the group"
+        )
+        for i, g in enumerate(groups.groups)
+        if not g.targets and not g.tasks
+    ]
+    loaded: dict[str, list[str] | None] = {
+        "targets": [t.id for b in targets.bullets for t in b.targets] if targets else None,
+        "tasks": [t.id for a in tasks.areas for b in a.blocks for t in b.tasks] if tasks else None,
+    }
+    plan_ids = {kind: ids if ids is not None and len(set(ids)) == len(ids) else None for kind, ids in loaded.items()}
+    lists: list[tuple[str, Loc, GroupItems]] = [(f"group {g.id!r}", ("groups", i), g) for i, g in enumerate(groups.groups)]
+    lists.append(("general", ("general",), groups.general))
+    # Where each id is first listed: in any group, and in general.
+    in_group: dict[str, dict[str, Loc]] = {kind: {} for kind, _, _ in GROUP_ITEMS}
+    in_general: dict[str, dict[str, Loc]] = {kind: {} for kind, _, _ in GROUP_ITEMS}
+    for owner, loc, items in lists:
+        for kind, what, file in GROUP_ITEMS:
+            known = plan_ids[kind]
+            first: dict[str, Loc] = {}
+            for j, item_id in enumerate(getattr(items, kind)):
+                item_loc: Loc = (*loc, kind, j)
+                if known is not None and item_id not in known:
+                    problems.append(source.problem(item_loc, f"unknown {what} id {item_id!r}; expected one of the {what} ids in {file}"))
+                elif item_id in first:
+                    problems.append(
+                        source.problem(
+                            item_loc,
+                            f"{what} {item_id!r} is listed twice in {owner} (first on line {source.line(first[item_id])}); remove one",
+                        )
+                    )
+                else:
+                    first[item_id] = item_loc
+            found = in_general if owner == "general" else in_group
+            for item_id, item_loc in first.items():
+                found[kind].setdefault(item_id, item_loc)
+    for kind, what, file in GROUP_ITEMS:
+        for item_id, item_loc in in_general[kind].items():
+            if item_id in in_group[kind]:
+                problems.append(
+                    source.problem(
+                        item_loc,
+                        f"{what} {item_id!r} is marked general but is also in a group (line {source.line(in_group[kind][item_id])}); "
+                        "remove it from one of them",
+                    )
+                )
+        for item_id in plan_ids[kind] or []:
+            if item_id not in in_group[kind] and item_id not in in_general[kind]:
+                problems.append(
+                    source.problem(
+                        ("general", kind),
+                        f"{what} {item_id!r} of {file} is in no group and not marked general; add it to the {kind} of a group or to general.{kind}",
+                    )
+                )
+    return problems

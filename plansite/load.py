@@ -17,6 +17,7 @@ from plansite.checks import (
     check_agencies,
     check_glossary,
     check_glossary_agencies,
+    check_groups,
     check_plan,
     check_targets,
     check_tasks,
@@ -30,6 +31,7 @@ from plansite.models import (
     Agency,
     Block,
     GlossaryFile,
+    GroupsFile,
     Plan,
     Target,
     TargetBullet,
@@ -50,6 +52,7 @@ class PlanData:
     targets: TargetsFile
     tasks: TasksFile
     folder: Path
+    groups: GroupsFile
 
     @property
     def id(self) -> str:
@@ -149,8 +152,9 @@ def load_site(data_dir: Path) -> SiteData:
             problems += check_targets(targets, targets_src, refs)
         if tasks and tasks_src:
             problems += check_tasks(tasks, tasks_src, refs)
-        if plan and targets and tasks:
-            plans[plan.id] = PlanData(plan, targets, tasks, folder)
+        groups = load_groups(folder, targets, tasks, problems)
+        if plan and targets and tasks and groups:
+            plans[plan.id] = PlanData(plan, targets, tasks, folder, groups)
         else:
             all_loaded = False
     # "Referenced nowhere" is only meaningful once every plan file has been read.
@@ -166,3 +170,12 @@ def load_site(data_dir: Path) -> SiteData:
         glossary=glossary,
         plans=plans,
     )
+
+
+def load_groups(folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]) -> GroupsFile | None:
+    """A plan's groups.yml (its targets and sub-tasks by group of people), checked
+    against the plan's targets and tasks where those loaded."""
+    source, groups = load(folder / "groups.yml", GroupsFile, problems)
+    if groups and source:
+        problems += check_groups(groups, source, targets, tasks)
+    return groups

@@ -381,3 +381,27 @@ class Area(Model):
 
 class TasksFile(Model):
     areas: list[Area] = Field(min_length=1)
+
+
+class GroupItems(Model):
+    """Ids of a plan's targets (section II.2.1) and sub-tasks (section III)."""
+
+    targets: list[Id] = []
+    tasks: list[Id] = []
+
+
+class Group(GroupItems):
+    """A group of people the plan serves (editorial: a reading aid, not the plan's text):
+    its name, an optional one-line summary, and the targets and sub-tasks that concern it."""
+
+    id: Id
+    name: Text
+    summary: Text | None = None
+
+
+class GroupsFile(Model):
+    """groups.yml: the plan read by group of people. ``general`` holds the targets and
+    sub-tasks that concern no particular group, so that every item has a place."""
+
+    groups: list[Group] = Field(min_length=1)
+    general: GroupItems = GroupItems()

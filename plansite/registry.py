@@ -16,6 +16,8 @@ from plansite.families import (
     downloads,
     full_text,
     glossary,
+    group,
+    groups,
     home,
     implementation,
     matrix,
@@ -30,6 +32,8 @@ FAMILIES: dict[str, Family] = {
     family.kind: family
     for family in (
         home.FAMILY,
+        groups.FAMILY,
+        group.FAMILY,
         targets.FAMILY,
         area.FAMILY,
         matrix.FAMILY,

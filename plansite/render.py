@@ -91,7 +91,8 @@ class Renderer:
             "document_name": lambda document: words.document_name(document, lang),
             "agency_inline": lambda agency_id: words.inline_name(agency_id, lang),
             "month_name": lambda month: formatting.month_name(month, lang),
-            "reading": lambda target: words.reading(target, lang),
+            "level": lambda target, year: words.level(target, year, lang),
+            "measure_name": lambda target: words.measure_name(target, lang),
             "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),
             # The family's own context, field by field (not deep-copied: templates read the models).
             **{field.name: getattr(built, field.name) for field in dataclasses.fields(built)},  # type: ignore[arg-type]

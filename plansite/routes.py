@@ -22,6 +22,7 @@ class PageRef:
     plan: str | None = None
     area: str | None = None
     agency: str | None = None
+    group: str | None = None
 
     def link(self, target: PageRef, anchor: str | None = None) -> str:
         """A relative link from this page's Markdown file to ``target``'s."""
@@ -59,6 +60,14 @@ def home() -> PageRef:
 
 def glossary() -> PageRef:
     return PageRef("glossary", "glossary.md")
+
+
+def groups(plan: str) -> PageRef:
+    return PageRef("groups", f"plans/{plan}/groups/index.md", plan=plan)
+
+
+def group(plan: str, group_id: str) -> PageRef:
+    return PageRef("group", f"plans/{plan}/groups/{group_id}.md", plan=plan, group=group_id)
 
 
 def targets(plan: str) -> PageRef:

@@ -96,18 +96,37 @@ class Wording:
         return self.abbreviations(r.text.vi for r in self.site.plans[plan_id].plan.recipients.items)
 
     def reading(self, target: Target, lang: str) -> str:
-        """The structured reading of a target, e.g. "dưới 2%" or "35 to 40%"."""
+        """The structured reading of a target: "dưới 2%", "13 bác sĩ trên 10.000 dân",
+        "35 to 40%"; a figure to reach is written alone ("35%"), and a target without
+        a figure is said so ("không nêu con số")."""
         if target.comparator is None or target.value is None or target.unit is None:
             return self.t(lang, "qualitative")
         value = self.number(target.value, lang)
-        unit = self.site.units[target.unit].label[lang]
         if target.comparator is Comparator.range:
             assert target.value_max is not None
-            figure = self.t(lang, "comparator_range", value=value, value_max=self.number(target.value_max, lang))
-        else:
-            figure = f"{self.t(lang, 'comparator_' + target.comparator.value)} {value}"
-        separator = "" if unit == "%" else " "
-        return f"{figure}{separator}{unit}"
+            value = self.t(lang, "comparator_range", value=value, value_max=self.number(target.value_max, lang))
+        unit = self.site.units[target.unit].label[lang]
+        # "2%" but "75 tuổi"; a measure goes between the figure and its unit ("13 bác sĩ trên 10.000 dân").
+        measure = f" {target.measure[lang]}" if target.measure else ""
+        figure = f"{value}%{measure}" if unit == "%" else f"{value}{measure} {unit}"
+        if target.comparator in (Comparator.eq, Comparator.range):
+            return figure
+        return f"{self.t(lang, 'comparator_' + target.comparator.value)} {figure}"
+
+    def level(self, target: Target, year: int, lang: str) -> str:
+        """The level to reach and by when, in plain words: "dưới 2% — đến năm 2030",
+        "không nêu con số — đến năm 2030"."""
+        return self.t(lang, "level", reading=self.reading(target, lang), year=year)
+
+    def measure_name(self, target: Target, lang: str) -> str | None:
+        """What a target with a measure counts, named in full: "Số bác sĩ trên 10.000 dân"
+        ("Doctors per 10,000 population"); None for a target without a measure."""
+        if target.measure is None:
+            return None
+        unit = self.site.units[target.unit].label[lang] if target.unit else "%"
+        if unit == "%":
+            return sentence(target.measure[lang])
+        return sentence(self.t(lang, "measure_name", measure=target.measure[lang], unit=unit))
 
     def timeline(self, kind: TimelineKind, year: int | None, lang: str) -> str:
         return self.t(lang, f"timeline_{kind.value}", year=year)

@@ -76,6 +76,7 @@ MISTAKES = [
         "    lead_text: Phòng Văn hóa và Thông tin huyện.\n",
         "    lead_text: Phòng Văn hoá và Thông tin huyện.\n",
     ),
+    Mistake("target_in_no_group", f"{PLAN}/groups.yml", '      - t02 # "Tỷ lệ thất nghiệp chung"\n', ""),
     Mistake(
         "agency_unused",
         "agencies.yml",
