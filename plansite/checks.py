@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from plansite.models import (
     LANGUAGES,
     AgenciesFile,
-    Agency,
     AgencyKind,
     GlossaryFile,
     GroupItems,
