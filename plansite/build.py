@@ -26,7 +26,8 @@ from pathlib import Path
 
 from plansite import csp, search
 from plansite.load import SiteData, load_site
-from plansite.opendata.files import write_exports
+from plansite.opendata.files import export
+from plansite.opendata.listing import read_listing, write_listing
 from plansite.pages import write_pages
 from plansite.render import Renderer
 from plansite.source import DataError
@@ -42,16 +43,21 @@ def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
-_RENDERERS: dict[tuple[str, str | None], tuple[tuple[tuple[str, int, int], ...], Renderer]] = {}
+# Beside the data snapshot: the list of open-data files (paths and sizes) the pages show.
+LISTING = "data-files.json"
+_RENDERERS: dict[tuple[str, str | None], tuple[tuple[object, ...], Renderer]] = {}
 
 
 def cached_renderer(data_dir: Path, site_url: str | None) -> Renderer:
-    """A renderer of the data in ``data_dir``, loaded again only when a file there changed."""
+    """A renderer of the data in ``data_dir`` and the file listing beside it, loaded again
+    only when one of them changed (MkDocs builds each language in the same process)."""
     key = (str(data_dir.resolve()), site_url)
-    current = fingerprint(data_dir)
+    listing = data_dir.with_name(LISTING)
+    current = (*fingerprint(data_dir), listing.stat().st_mtime_ns if listing.is_file() else None)
     cached = _RENDERERS.get(key)
     if cached is None or cached[0] != current:
-        _RENDERERS[key] = (current, Renderer(load_site(data_dir), site_url=site_url))
+        files = read_listing(listing) if listing.is_file() else None
+        _RENDERERS[key] = (current, Renderer(load_site(data_dir), site_url=site_url, listing=files))
     return _RENDERERS[key][1]
 
 
@@ -87,7 +93,8 @@ def prepare(data_dir: Path, project: Path) -> SiteData:
     work = project / "build"
     snapshot(data_dir, work / "data")
     write_pages(site, project / "docs", work / "nav.yml")
-    write_exports(site, project / "docs" / "data")
+    files = export(site, project / "docs" / "data")
+    write_listing([file.listed() for file in files], work / LISTING)
     return site
 
 

@@ -24,7 +24,8 @@ from plansite.families.base import PageInput
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
 from plansite.models import Text
-from plansite.opendata.files import DataFile, data_files
+from plansite.opendata.files import data_files
+from plansite.opendata.listing import ListedFile
 from plansite.registry import FAMILIES
 from plansite.routes import PageRef
 from plansite.wording import Wording
@@ -35,9 +36,10 @@ PACKAGE = Path(__file__).parent
 class Renderer:
     """Renders the pages of one ``SiteData`` in either language."""
 
-    def __init__(self, site: SiteData, site_url: str | None = None) -> None:
+    def __init__(self, site: SiteData, site_url: str | None = None, listing: list[ListedFile] | None = None) -> None:
         self.site = site
         self.site_url = site_url
+        self._listing = listing
         self.words = Wording(site)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([PACKAGE / "families", PACKAGE / "templates"]),
@@ -56,9 +58,12 @@ class Renderer:
         self.env.filters["vi"] = editions.vi_text
 
     @cached_property
-    def data_files(self) -> list[DataFile]:
-        """The open-data files with their exact bytes, made once: pages show their sizes."""
-        return data_files(self.site, self.words)
+    def data_files(self) -> list[ListedFile]:
+        """The open-data files with their sizes: the listing the build wrote with them, or
+        made here when there is none (the pages step and the tests)."""
+        if self._listing is not None:
+            return self._listing
+        return [file.listed() for file in data_files(self.site, self.words)]
 
     def page_input(self, page: PageRef, lang: str) -> PageInput:
         return PageInput(self.site, page, lang, self.words, lambda: self.data_files, self.site_url)

@@ -10,7 +10,7 @@ from plansite.duties import PlanDuties, Role, TaskDuty, agency_duties, members
 from plansite.families.base import Family, PageInput
 from plansite.load import SiteData
 from plansite.models import Agency, AgencyKind, Plan, Term
-from plansite.opendata.files import DataFile, FileKind
+from plansite.opendata.listing import FileKind, ListedFile
 from plansite.routes import PageRef
 from plansite.seo import shorten
 
@@ -39,9 +39,9 @@ class AgencyContext:
     members: list[str]
     listed_apart: list[tuple[str, str, str]]  # (plan name, collective, this agency)
     listed_apart_members: list[tuple[str, str, str]]  # (plan name, this collective, member)
-    workbook: DataFile
-    calendar: DataFile | None
-    duty_sheet: DataFile | None
+    workbook: ListedFile
+    calendar: ListedFile | None
+    duty_sheet: ListedFile | None
     name_abbreviations: list[tuple[str, Term]]  # those its name uses, explained
     address: str
 

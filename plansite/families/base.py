@@ -13,7 +13,7 @@ from collections.abc import Callable
 from plansite import editions
 from plansite.load import PlanData, SiteData
 from plansite.models import Plan
-from plansite.opendata.files import DataFile
+from plansite.opendata.listing import ListedFile
 from plansite.routes import PageRef
 from plansite.wording import Wording
 
@@ -26,7 +26,7 @@ class PageInput:
     ref: PageRef
     lang: str
     words: Wording
-    data_files: Callable[[], list[DataFile]]  # the open-data files, made once per site on first use
+    data_files: Callable[[], list[ListedFile]]  # the open-data files, made once per site on first use
     site_url: str | None = None
 
     def t(self, key: str, **values: object) -> str:

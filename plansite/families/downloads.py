@@ -10,7 +10,7 @@ from plansite import routes
 from plansite.families.base import Family, PageInput
 from plansite.load import SiteData
 from plansite.opendata.dictionary import Dictionary, dictionary
-from plansite.opendata.files import DataFile, FileKind
+from plansite.opendata.listing import FileKind, ListedFile
 from plansite.routes import PageRef
 from plansite.seo import shorten
 
@@ -20,24 +20,24 @@ class AgencyFiles:
     """An agency's files for people, the page's language first."""
 
     id: str
-    duty_sheets: list[DataFile]
-    calendars: list[DataFile]
+    duty_sheets: list[ListedFile]
+    calendars: list[ListedFile]
 
 
 @dataclasses.dataclass(frozen=True)
 class DownloadsContext:
     people: list[AgencyFiles]
-    plan_calendars: list[tuple[str, list[DataFile]]]
-    plans: list[tuple[str, list[DataFile]]]  # each plan's data files
-    site_files: list[DataFile]
-    workbooks: list[tuple[str, DataFile]]  # (agency, its data workbook)
+    plan_calendars: list[tuple[str, list[ListedFile]]]
+    plans: list[tuple[str, list[ListedFile]]]  # each plan's data files
+    site_files: list[ListedFile]
+    workbooks: list[tuple[str, ListedFile]]  # (agency, its data workbook)
     dictionary: Dictionary
 
 
 def context(page: PageInput) -> DownloadsContext:
     files = page.data_files()
 
-    def of(kind: FileKind, **where: str | None) -> list[DataFile]:
+    def of(kind: FileKind, **where: str | None) -> list[ListedFile]:
         found = [f for f in files if f.kind is kind and all(getattr(f, k) == v for k, v in where.items())]
         return sorted(found, key=lambda f: f.lang != page.lang)
 

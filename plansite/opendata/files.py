@@ -12,20 +12,20 @@
 Every file is byte-for-byte reproducible: dates inside XLSX and ICS come from the
 plans, never from the clock. A file's language is in its name as ``-vi``/``-en``: a
 ``.vi.``/``.en.`` suffix would make the i18n plugin treat it as one language's copy
-of a file and move it. Called by ``python -m plansite export``; the downloads and
-agency pages read the sizes from ``data_files``.
+of a file and move it. Called by ``python -m plansite export`` and ``build``, which
+also writes their listing (``listing``) for the pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from enum import StrEnum
 from pathlib import Path
 
 from plansite.load import SiteData
 from plansite.models import LANGUAGES
 from plansite.opendata.calendar import report_event
 from plansite.opendata.duty_sheet import agency_sheets, duty_sheet_bytes
+from plansite.opendata.listing import FileKind, ListedFile
 from plansite.opendata.tables import AGENCY_SHEETS, PLAN_SHEETS, TABLE, TABLES, Scope, table_rows
 from plansite.opendata.writers import calendar_bytes, csv_text, json_text, workbook_bytes
 from plansite.wording import Wording
@@ -33,14 +33,6 @@ from plansite.wording import Wording
 FORMATS = ("csv", "json", "xlsx", "ics")
 # Where the duty sheets are, apart from the agencies' data workbooks.
 DUTY_SHEETS = "duty-sheets"
-
-
-class FileKind(StrEnum):
-    """Who a file is made for: the pages list the files by it."""
-
-    data = "data"  # tables for programs and spreadsheets: ids, _vi and _en columns
-    calendar = "calendar"  # deadlines for a calendar application
-    duty_sheet = "duty_sheet"  # an agency's duties, in words, to read and print
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,6 +51,10 @@ class DataFile:
     @property
     def size(self) -> int:
         return len(self.content)
+
+    def listed(self) -> ListedFile:
+        """The file as the pages list it."""
+        return ListedFile(self.path, self.size, self.format, self.plan_id, self.agency_id, self.tables, self.lang, self.kind)
 
 
 def data_files(site: SiteData, words: Wording) -> list[DataFile]:
@@ -104,14 +100,20 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
 
 def write_exports(site: SiteData, out: Path) -> list[Path]:
     """Write every open-data file under ``out``, removing data files no longer made."""
-    written = []
-    for file in data_files(site, Wording(site)):
+    return [out / file.path for file in export(site, out)]
+
+
+def export(site: SiteData, out: Path) -> list[DataFile]:
+    """Write every open-data file under ``out`` (a file already holding the same bytes is
+    left alone), remove data files no longer made; return the files."""
+    files = data_files(site, Wording(site))
+    for file in files:
         path = out / file.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(file.content)
-        written.append(path)
-    current = set(written)
+        if not (path.is_file() and path.read_bytes() == file.content):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file.content)
+    current = {out / file.path for file in files}
     for old in out.rglob("*"):
         if old.is_file() and old.suffix.lstrip(".") in FORMATS and old not in current:
             old.unlink()
-    return written
+    return files
