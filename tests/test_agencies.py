@@ -100,12 +100,6 @@ def test_every_task_link_reaches_its_sub_task(built_site: Path) -> None:
     assert checked >= 2 * len(raw_tasks())
 
 
-def plan_pages() -> list[str]:
-    """The plan's pages that name agencies: the task areas, section IV and the matrix."""
-    areas = [f"plans/{PLAN_ID}/area-{area['id']}/" for area in raw("tasks.yml")["areas"]]
-    return [*areas, f"plans/{PLAN_ID}/implementation/", f"plans/{PLAN_ID}/matrix/"]
-
-
 def labelled(fragment: Element, label: str) -> list[Element]:
     """The list items and paragraphs of ``fragment`` that begin with ``label:`` (of a list
     item and the paragraph in it, the paragraph alone)."""
