@@ -19,7 +19,8 @@ import pytest
 from conftest import PLAN_ID
 from dateutil.rrule import rrulestr
 from openpyxl.utils import get_column_letter
-from sitehtml import article, links, raw, raw_tasks, read, resolve, section, table_rows, text
+from rawdata import raw, raw_tasks
+from toolkit.html import Element, read_page, resolve
 
 from plansite.load import SiteData
 from plansite.opendata.dictionary import dictionary
@@ -176,21 +177,21 @@ def test_a_stale_data_file_is_removed(tmp_path: Path, site_data: SiteData) -> No
     assert not stale.exists()
 
 
-# A file offered for download: an element carrying its exact size in bytes.
-SIZED = re.compile(r'<(span|td)[^>]*\bdata-bytes="(\d+)"[^>]*>(.*?)</\1>', re.S)
-
-
-def listed_files(page: str, url: str) -> dict[str, int]:
-    """The data files a page offers, with the size in bytes each is listed with; the
-    size shown to people agrees with the bytes: "850 B", "12,3 kB" (1 kB = 1000 bytes)."""
+def listed_files(page: Element, url: str) -> dict[str, int]:
+    """The data files a page offers, each in an element (span or td) carrying its exact
+    size in bytes, with the size each is listed with; the size shown to people agrees
+    with the bytes: "850 B", "12,3 kB" (1 kB = 1000 bytes)."""
     listed = {}
-    for _, size, content in SIZED.findall(page):
-        (link,) = links(content)
-        listed[resolve(url, link.href)[0]] = int(size)
-        shown = re.search(r"([\d.,]+) (k?B)\b", text(content))
-        assert shown is not None, content
+    for sized in page.iter("span", "td"):
+        if "data-bytes" not in sized.attrs:
+            continue
+        size = int(sized.attrs["data-bytes"])
+        (link,) = sized.links()
+        listed[resolve(url, link.href)[0]] = size
+        shown = re.search(r"([\d.,]+) (k?B)\b", sized.words())
+        assert shown is not None, sized.html
         value = float(shown.group(1).replace(",", ".")) * (1000 if shown.group(2) == "kB" else 1)
-        assert abs(value - int(size)) <= 50, (size, shown.group(0))
+        assert abs(value - size) <= 50, (size, shown.group(0))
     return listed
 
 
@@ -198,7 +199,7 @@ def listed_files(page: str, url: str) -> dict[str, int]:
 def test_the_downloads_page_lists_every_file_with_its_size(built_site: Path, data_dir: Path, lang: str) -> None:
     url = f"{LANGS[lang]}downloads/"
     files = {f"data/{p.relative_to(data_dir).as_posix()}": p.stat().st_size for p in data_dir.rglob("*") if p.is_file()}
-    assert listed_files(article(read(built_site, url)), url) == files
+    assert listed_files(read_page(built_site, url).article(), url) == files
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -206,8 +207,8 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
     """Agency staff find their duty sheets and calendars together; the tables made for
     programs are apart, labelled as data, with the data dictionary one link away."""
     url = f"{LANGS[lang]}downloads/"
-    page = article(read(built_site, url))
-    people, data = section(page, "people"), section(page, "data")
+    page = read_page(built_site, url).article()
+    people, data = page.section("people"), page.section("data")
     assert people is not None and data is not None
     for_people, for_data = listed_files(people, url), listed_files(data, url)
     assert set(for_people) == {
@@ -217,11 +218,11 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
     }
     assert not any(path.endswith(".ics") or "/duty-sheets/" in path for path in for_data)
     assert all(path.endswith((".csv", ".json", ".xlsx")) for path in for_data)
-    assert "Bảng nhiệm vụ (Excel)" in text(people) if lang == "vi" else "Duty sheet (Excel)" in text(people)
-    assert ("dữ liệu" in text(data).lower()) if lang == "vi" else ("data" in text(data).lower())
-    assert any(resolve(url, link.href)[0] == f"{LANGS[lang]}data-dictionary/" for link in links(page))
+    assert "Bảng nhiệm vụ (Excel)" in people.words() if lang == "vi" else "Duty sheet (Excel)" in people.words()
+    assert ("dữ liệu" in data.words().lower()) if lang == "vi" else ("data" in data.words().lower())
+    assert any(resolve(url, link.href)[0] == f"{LANGS[lang]}data-dictionary/" for link in page.links())
     # The data dictionary is not on this page any more: its own page holds it.
-    assert section(page, "columns-tasks") is None
+    assert page.section("columns-tasks") is None
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -230,7 +231,7 @@ def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_di
     for agency_id in AGENCIES:
         url = f"{LANGS[lang]}agencies/{agency_id}/"
         sheet = data_dir / "duty-sheets" / f"{agency_id}-{lang}.xlsx"
-        offered = [link for link in links(article(read(built_site, url))) if link.text == label]
+        offered = [link for link in read_page(built_site, url).article().links() if link.text == label]
         assert len(offered) == sheet.is_file(), agency_id
         if offered:
             assert resolve(url, offered[0].href)[0] == f"data/duty-sheets/{agency_id}-{lang}.xlsx"
@@ -239,7 +240,7 @@ def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_di
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: Path, lang: str) -> None:
-    page = article(read(built_site, f"{LANGS[lang]}data-dictionary/"))
+    page = read_page(built_site, f"{LANGS[lang]}data-dictionary/").article()
     workbook = openpyxl.load_workbook(data_dir / "agencies" / "phong-ldtbxh.xlsx")
     tables: dict[str, list[dict[str, Any]]] = {p.stem: read_csv(p) for p in data_dir.rglob("*.csv")}
     for name in workbook.sheetnames[:-1]:
@@ -247,20 +248,21 @@ def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: 
         tables[name] = [dict(zip(header, row, strict=True)) for row in workbook[name].iter_rows(min_row=2, values_only=True)]
     strings = load_strings()[lang]
     for name, rows in tables.items():
-        fragment = section(page, f"columns-{name}")
-        assert fragment is not None and "<caption" in fragment, name
+        fragment = page.section(f"columns-{name}")
+        assert fragment is not None and fragment.find("caption") is not None, name
         described = {}
-        for name_cell, meaning_cell in table_rows(fragment)[1:]:
-            column = re.search(r"<code>(.*?)</code>", name_cell)
-            assert column is not None, name_cell
-            described[column.group(1)] = (text(name_cell).removeprefix(column.group(1)).strip(), meaning_cell)
+        for name_cell, meaning_cell in fragment.table_rows()[1:]:
+            code = name_cell.find("code")
+            assert code is not None, name_cell.html
+            column = code.text()
+            described[column] = (name_cell.words().removeprefix(column).strip(), meaning_cell)
         assert list(described) == list(rows[0]), name
         for column, (kind, meaning_cell) in described.items():
             assert kind in {strings[f"type_{t}"] for t in ("string", "integer", "number")}, (name, column, kind)
-            meaning, _, allowed = text(meaning_cell).partition(strings["column_allowed_label"])
+            meaning, _, allowed = meaning_cell.words().partition(strings["column_allowed_label"])
             assert meaning.strip(), (name, column)
             if allowed:
-                closed = set(re.findall(r"<code>(.*?)</code>", meaning_cell)) | ({""} if strings["empty_value"] in allowed else set())
+                closed = {code.text() for code in meaning_cell.iter("code")} | ({""} if strings["empty_value"] in allowed else set())
                 assert {as_csv(row[column]) for row in rows} <= closed, (name, column)
 
 

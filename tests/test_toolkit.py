@@ -228,6 +228,26 @@ def test_links_references_ids_and_tables() -> None:
     assert abbr is not None and abbr.attrs["title"] == "lead"
 
 
+def test_what_comes_next_and_what_comes_before() -> None:
+    page = parse(PAGE)
+    article = page.article()
+    one, title, table, nav = page.by_id("one"), page.by_id("title"), page.find("table"), page.find("nav")
+    assert one is not None and title is not None and table is not None and nav is not None
+    following = one.next_sibling()
+    assert following is not None and following.words() == "first", "the element right after"
+    following = title.next_sibling()
+    assert following is not None and following.tag == "p", "white space between is skipped"
+    span = page.find("span")
+    assert span is not None and span.next_sibling() is None, "words come between"
+    old = page.find("a", name="old")
+    assert old is not None and old.next_sibling() is None and page.next_sibling() is None, "nothing follows"
+    before = article.before(table)
+    assert before.words() == "The plan It says Kế hoạch in two words. Next line One first One a deeper Two"
+    assert [link.href for link in before.links()] == ["#one"] and before.find("table") is None
+    with pytest.raises(ValueError, match="not inside"):
+        article.before(nav)
+
+
 def test_resolve_follows_directory_urls() -> None:
     assert resolve("agencies/a/", "../b/#x") == ("agencies/b/", "x")
     assert resolve("agencies/a/", "#x") == ("agencies/a/", "x")

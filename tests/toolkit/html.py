@@ -100,6 +100,18 @@ class Element:
     def by_id(self, element_id: str) -> Element | None:
         return next((element for element in self.iter() if element.attrs.get("id") == element_id), None)
 
+    def next_sibling(self) -> Element | None:
+        """The element right after this one in its parent, if only white space comes between."""
+        if self.parent is None:
+            return None
+        siblings = self.parent.children
+        for child in siblings[siblings.index(self) + 1 :]:
+            if isinstance(child, Element):
+                return child
+            if child.strip():
+                return None
+        return None
+
     def ancestors(self) -> Iterator[Element]:
         element = self.parent
         while element is not None:
@@ -179,6 +191,12 @@ class Element:
         after = (h for h in self.iter(*higher) if h.start >= heading.end)
         end = next((h.start for h in after), self.end)
         return parse(self.source[heading.start : end])
+
+    def before(self, element: Element) -> Element:
+        """What comes in this element before ``element`` (one inside it), as a fragment of its own."""
+        if self not in element.ancestors():
+            raise ValueError(f"<{element.tag}> is not inside <{self.tag}>")
+        return parse(self.source[self.start : element.start])
 
     def links(self) -> list[Link]:
         return [Link(a.attrs.get("href", ""), " ".join(a.text().split()), a) for a in self.iter("a")]
