@@ -17,7 +17,8 @@ import pytest
 import yaml
 from conftest import PLAN_ID
 from playwright.sync_api import Browser, Page
-from sitehtml import article, ids, links, raw, raw_tasks, read, resolve, section, table_rows, text
+from rawdata import raw, raw_tasks
+from toolkit.html import read_page, resolve
 
 from plansite.checks import strip_emphasis
 from plansite.load import SiteData, load_site
@@ -204,25 +205,26 @@ def in_plan_order(ids_: list[str], order: list[str]) -> list[str]:
 def test_each_group_page_lists_exactly_its_targets_verbatim_with_level_and_year(built_site: Path, lang: str) -> None:
     for group in GROUPS["groups"]:
         url = group_url(group["id"], lang)
-        page = article(read(built_site, url))
-        assert text(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)) == group["name"][lang]  # type: ignore[union-attr]
-        targets = section(page, "targets")
+        page = read_page(built_site, url).article()
+        heading = page.find("h1")
+        assert heading is not None and heading.words() == group["name"][lang], url
+        targets = page.section("targets")
         assert targets is not None, url
         expected = in_plan_order(group.get("targets", []), list(TARGET_BY_ID))
         if not expected:
-            assert "<table" not in targets and STRINGS[lang]["group_no_targets"] in text(targets), url
+            assert targets.find("table") is None and STRINGS[lang]["group_no_targets"] in targets.words(), url
             continue
-        rows = table_rows(targets)
-        assert [text(cell) for cell in rows[0]] == [STRINGS[lang]["target"], STRINGS[lang]["reading"]]
+        rows = targets.table_rows()
+        assert [cell.words() for cell in rows[0]] == [STRINGS[lang]["target"], STRINGS[lang]["reading"]]
         listed = []
         for clause_cell, level_cell in rows[1:]:
-            [link] = links(clause_cell)
+            [link] = clause_cell.links()
             target_page, anchor = resolve(url, link.href)
-            assert target_page == f"{LANGS[lang]}plans/{PLAN_ID}/targets/" and anchor in ids(read(built_site, target_page)), link.href
+            assert target_page == f"{LANGS[lang]}plans/{PLAN_ID}/targets/" and anchor in read_page(built_site, target_page).ids(), link.href
             target_id = anchor.removeprefix("target-")
             listed.append(target_id)
-            assert text(clause_cell).endswith(TARGET_BY_ID[target_id]["clause"][lang]), (url, target_id)
-            assert text(level_cell).endswith(BY_YEAR[lang]), (url, target_id, text(level_cell))
+            assert clause_cell.words().endswith(TARGET_BY_ID[target_id]["clause"][lang]), (url, target_id)
+            assert level_cell.words().endswith(BY_YEAR[lang]), (url, target_id, level_cell.words())
         assert listed == expected, url
 
 
@@ -230,19 +232,19 @@ def test_each_group_page_lists_exactly_its_targets_verbatim_with_level_and_year(
 def test_each_group_page_lists_exactly_its_sub_tasks_with_offices_and_a_link_into_the_plan(built_site: Path, lang: str) -> None:
     for group in GROUPS["groups"]:
         url = group_url(group["id"], lang)
-        page = article(read(built_site, url))
-        tasks = section(page, "tasks")
+        page = read_page(built_site, url).article()
+        tasks = page.section("tasks")
         assert tasks is not None, url
-        shown = re.findall(r'<h3[^>]*\bid="(task-[^"]+)"', tasks)
+        shown = [h.attrs["id"] for h in tasks.iter("h3") if h.attrs.get("id", "").startswith("task-")]
         expected = in_plan_order(group.get("tasks", []), list(TASK_BY_ID))
         assert shown == ["task-" + task_id.replace(".", "-") for task_id in expected], url
         for task_id in expected:
             block, task = TASK_BY_ID[task_id]
-            fragment = section(tasks, "task-" + task_id.replace(".", "-"))
+            fragment = tasks.section("task-" + task_id.replace(".", "-"))
             assert fragment is not None
-            assert strip_emphasis(task["text"][lang]) in text(fragment), (url, task_id)
-            assert block["timeline"]["text"][lang] in text(fragment), (url, task_id)
-            targets = [resolve(url, link.href) for link in links(fragment)]
+            assert strip_emphasis(task["text"][lang]) in fragment.words(), (url, task_id)
+            assert block["timeline"]["text"][lang] in fragment.words(), (url, task_id)
+            targets = [resolve(url, link.href) for link in fragment.links()]
             assert (f"{LANGS[lang]}plans/{PLAN_ID}/area-{AREA_OF[task_id]}/", "task-" + task_id.replace(".", "-")) in targets, (
                 url,
                 task_id,
@@ -256,13 +258,13 @@ def test_each_group_page_says_first_that_it_is_a_reading_aid(built_site: Path, l
     notice = STRINGS[lang]["reading_aid"]
     for group in GROUPS["groups"]:
         url = group_url(group["id"], lang)
-        page = article(read(built_site, url))
-        words = text(page)
+        page = read_page(built_site, url).article()
+        words = page.words()
         assert notice in words, url
         # Before any of the plan's words, with the way to the full text.
         first_clause = min((words.find(TARGET_BY_ID[t]["clause"][lang]) for t in group.get("targets", [])), default=len(words))
         assert words.index(notice) < first_clause and words.index(notice) < words.index(STRINGS[lang]["group_tasks_heading"]), url
-        assert any(resolve(url, link.href)[0] == f"{LANGS[lang]}plans/{PLAN_ID}/full-text/" for link in links(page)), url
+        assert any(resolve(url, link.href)[0] == f"{LANGS[lang]}plans/{PLAN_ID}/full-text/" for link in page.links()), url
         if "summary" in group:
             summary = f"{STRINGS[lang]['editor_summary']} {group['summary'][lang]}"
             assert summary in words, url
@@ -271,14 +273,14 @@ def test_each_group_page_says_first_that_it_is_a_reading_aid(built_site: Path, l
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_index_lists_every_group_and_the_general_items(built_site: Path, lang: str) -> None:
     url = index_url(lang)
-    page = article(read(built_site, url))
-    assert STRINGS[lang]["reading_aid"] in text(page)
-    by_target = {resolve(url, link.href)[0]: link.text for link in links(page)}
+    page = read_page(built_site, url).article()
+    assert STRINGS[lang]["reading_aid"] in page.words()
+    by_target = {resolve(url, link.href)[0]: link.text for link in page.links()}
     for group in GROUPS["groups"]:
         assert by_target.get(group_url(group["id"], lang)) == group["name"][lang], group["id"]
-    general = section(page, "general")
+    general = page.section("general")
     assert general is not None
-    anchors = [resolve(url, link.href)[1] for link in links(general)]
+    anchors = [resolve(url, link.href)[1] for link in general.links()]
     assert anchors == [f"target-{t}" for t in GROUPS["general"]["targets"]] + [
         "task-" + t.replace(".", "-") for t in GROUPS["general"]["tasks"]
     ]
@@ -344,33 +346,33 @@ def test_a_measure_is_named_in_full(site_data: SiteData) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_target_row_says_its_level_and_year(built_site: Path, lang: str) -> None:
     """On the targets page and the home page's table of key targets."""
-    targets_page = article(read(built_site, f"{LANGS[lang]}plans/{PLAN_ID}/targets/"))
-    rows = [row for fragment in targets_page.split("<table")[1:] for row in table_rows("<table" + fragment)]
+    targets_page = read_page(built_site, f"{LANGS[lang]}plans/{PLAN_ID}/targets/").article()
+    rows = [[cell.words() for cell in row] for table in targets_page.iter("table") for row in table.table_rows()]
     headings = [row for row in rows if row == rows[0]]
     body = [row for row in rows if row != rows[0]]
-    assert [text(cell) for cell in rows[0]] == [STRINGS[lang]["target"], STRINGS[lang]["reading"]]
+    assert rows[0] == [STRINGS[lang]["target"], STRINGS[lang]["reading"]]
     assert len(headings) == len(TARGETS["bullets"]) and len(body) == len(TARGET_BY_ID)
-    assert all(text(level).endswith(BY_YEAR[lang]) for _, level in body)
-    home = article(read(built_site, LANGS[lang]))
-    key_rows = table_rows(home)[1:]
+    assert all(level.endswith(BY_YEAR[lang]) for _, level in body)
+    home = read_page(built_site, LANGS[lang]).article()
+    key_rows = home.table_rows()[1:]
     assert len(key_rows) == sum(bool(t.get("key")) for t in TARGET_BY_ID.values())
     for name, level in key_rows:
-        assert text(level).endswith(BY_YEAR[lang]), text(level)
-        found = re.search(r"#target-(t\d+)", name)
-        assert found is not None, name
+        assert level.words().endswith(BY_YEAR[lang]), level.words()
+        found = next((re.search(r"#target-(t\d+)$", link.href) for link in name.links()), None)
+        assert found is not None, name.html
         item = TARGET_BY_ID[found.group(1)]
         if "measure" in item:
             # The measure in full: "Số bác sĩ trên 10.000 dân", "Doctors per 10,000 population".
             unit = next(u for u in raw("units.yml")["units"] if u["id"] == item["unit"])
-            assert text(name).lower() == f"{'số ' if lang == 'vi' else ''}{item['measure'][lang]} {unit['label'][lang]}".lower()
+            assert name.words().lower() == f"{'số ' if lang == 'vi' else ''}{item['measure'][lang]} {unit['label'][lang]}".lower()
         else:
-            assert text(name) == item["clause"][lang]
+            assert name.words() == item["clause"][lang]
 
 
 def test_the_home_page_names_the_doctors_target_in_full(built_site: Path) -> None:
-    home = article(read(built_site, ""))
-    assert any(link.text == "Số bác sĩ trên 10.000 dân" for link in links(home))
-    assert "<td>13 bác sĩ trên 10.000 dân — đến năm 2030</td>" in home
+    home = read_page(built_site, "").article()
+    assert any(link.text == "Số bác sĩ trên 10.000 dân" for link in home.links())
+    assert any(cell.words() == "13 bác sĩ trên 10.000 dân — đến năm 2030" for cell in home.iter("td"))
 
 
 # -- in the browser ---------------------------------------------------------------------
