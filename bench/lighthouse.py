@@ -27,6 +27,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -71,7 +72,7 @@ class Result:
         return self.fcp_ms <= FCP_BUDGET_MS and all(score == 100 for score in self.scores.values())
 
 
-def run_once(url: str, out: Path) -> dict[str, object]:
+def run_once(url: str, out: Path) -> dict[str, Any]:
     command = [
         str(LIGHTHOUSE),
         url,
@@ -82,7 +83,7 @@ def run_once(url: str, out: Path) -> dict[str, object]:
         "--quiet",
     ]
     subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300)
-    report: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
+    report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return report
 
 
@@ -90,12 +91,12 @@ def measure(url: str, family: str, lang: str, runs: int, scratch: Path) -> Resul
     reports = [run_once(url, scratch / f"{family}-{lang}-{i}.json") for i in range(runs)]
 
     def median_score(category: str) -> int:
-        return round(statistics.median(r["categories"][category]["score"] * 100 for r in reports))  # type: ignore[index]
+        return int(round(statistics.median(r["categories"][category]["score"] * 100 for r in reports)))
 
     def median_audit(audit: str) -> float:
-        return float(statistics.median(r["audits"][audit]["numericValue"] for r in reports))  # type: ignore[index]
+        return float(statistics.median(r["audits"][audit]["numericValue"] for r in reports))
 
-    blocking = max(len(r["audits"]["render-blocking-resources"].get("details", {}).get("items", [])) for r in reports)  # type: ignore[index]
+    blocking = max(len(r["audits"]["render-blocking-resources"].get("details", {}).get("items", [])) for r in reports)
     return Result(
         family,
         lang,
