@@ -91,7 +91,8 @@ def measure(url: str, family: str, lang: str, runs: int, scratch: Path) -> Resul
     reports = [run_once(url, scratch / f"{family}-{lang}-{i}.json") for i in range(runs)]
 
     def median_score(category: str) -> int:
-        return round(statistics.median(r["categories"][category]["score"] * 100 for r in reports))
+        scores: list[float] = [r["categories"][category]["score"] * 100 for r in reports]
+        return round(statistics.median(scores))
 
     def median_audit(audit: str) -> float:
         return float(statistics.median(r["audits"][audit]["numericValue"] for r in reports))
