@@ -5,6 +5,12 @@ data/ and checked with ``python -m plansite check`` as an editor runs it (``make
 The test fails when a message the guide quotes is no longer printed (the loader's wording
 changed) or when the guide quotes a message that none of these mistakes produces. Line
 numbers are compared as "N": they move whenever the data above them is edited.
+
+The guide's YAML examples are checked against the data too: an example under an "add"
+section (anchor ``add-…``) shows a new entry, so its ids must be free, or an editor who
+copies it gets a duplicate id; every other example quotes the data, so its ids must exist
+and its values must be the data's. Ids it refers to (``unit: percent``) must exist, and the
+new entries it shows must be valid entries of their kind.
 """
 
 from __future__ import annotations
@@ -14,11 +20,16 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from pydantic import BaseModel, ValidationError
 
 from plansite import pages
+from plansite.models import Agency, Target, Term
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -56,6 +67,7 @@ MISTAKES = [
         "        comparator: lt\n        value: 2\n        value: 50\n",
     ),
     Mistake("date_format", f"{PLAN}/plan.yml", "date: 2024-04-23\n", "date: 23/4/2024\n"),
+    Mistake("decimal_comma", f"{PLAN}/targets.yml", "        value: 97.5\n", "        value: 97,5\n"),
     Mistake("id_needs_quotes", f"{PLAN}/tasks.yml", "    - id: '1.2'\n", "    - id: 1.2\n"),
     Mistake("clause_not_in_text", f"{PLAN}/targets.yml", "          vi: Bảo đảm 100% người", "          vi: Đảm bảo 100% người"),
     Mistake(
@@ -163,3 +175,180 @@ def test_guide_pages_are_built(lang: str, built_site: Path) -> None:
 def test_readme_links_the_guide() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/guide.md" in readme and "docs/guide.en.md" in readme
+
+
+# -- the YAML examples: new ids free, quoted entries true -----------------------------
+
+YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```", re.S | re.M)
+ANCHORED_HEADING = re.compile(r"^#+ .*\{ #(?P<anchor>[\w-]+) \}$", re.M)
+# Keys whose values are ids of other entries, and the kind of entry they name.
+REFERENCES = {
+    "unit": "units",
+    "member_of": "agencies",
+    "lead": "agencies",
+    "coordinate": "agencies",
+    "mentions": "agencies",
+    "addressed_to": "agencies",
+    "issuer": "agencies",
+    "agency": "agencies",
+    "from": "agencies",
+    "to": "agencies",
+    "via": "agencies",
+    "implements": "documents",
+}
+# A new entry of each kind, told by a key only that kind has.
+MODELS: dict[str, type[BaseModel]] = {"clause": Target, "spellings": Agency, "basis": Term}
+
+
+def is_placeholder(value: object) -> bool:
+    """``<tên đầy đủ…>``: a slot the editor fills in, not a value."""
+    return isinstance(value, str) and value.startswith("<") and value.endswith(">")
+
+
+def mappings(node: object) -> Iterator[dict[str, Any]]:
+    """Every mapping in a parsed YAML document, outermost first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from mappings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from mappings(item)
+
+
+@dataclasses.dataclass(frozen=True)
+class Example:
+    """One ```yaml block of a guide, parsed, with the section it stands in."""
+
+    where: str  # "guide.md:123"
+    section: str  # the anchor of the nearest heading above it
+    data: object
+
+    @property
+    def shows_new_entries(self) -> bool:
+        return self.section.startswith("add-")
+
+
+def yaml_examples(name: str, text: str) -> list[Example]:
+    anchors = [(m.start(), m["anchor"]) for m in ANCHORED_HEADING.finditer(text)]
+    examples = []
+    for block in YAML_BLOCK.finditer(text):
+        where = f"{name}:{text[: block.start()].count(chr(10)) + 1}"
+        above = [anchor for start, anchor in anchors if start < block.start()]
+        assert above, f"{where}: a YAML example before any anchored heading"
+        try:
+            parsed = yaml.safe_load(block.group(1))
+        except yaml.YAMLError as err:
+            raise AssertionError(f"{where}: the example is not valid YAML: {err}") from None
+        examples.append(Example(where, above[-1], parsed))
+    return examples
+
+
+@dataclasses.dataclass
+class DataIds:
+    """The entries of data/ by id, and the ids of each kind that examples refer to."""
+
+    entries: dict[str, list[dict[str, Any]]]
+    kinds: dict[str, set[str]]
+
+
+def read_data(data: Path) -> DataIds:
+    entries: dict[str, list[dict[str, Any]]] = {}
+    kinds: dict[str, set[str]] = {"agencies": set(), "units": set(), "documents": set()}
+    for path in sorted(data.rglob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for mapping in mappings(document):
+            if "id" in mapping:
+                entries.setdefault(str(mapping["id"]), []).append(mapping)
+        for kind in ("agencies", "units"):
+            kinds[kind] |= {entry["id"] for entry in document.get(kind, [])}
+        kinds["documents"] |= {entry["id"] for entry in document.get("documents", [])}
+    return DataIds(entries, kinds)
+
+
+def differences(example: object, record: object, path: str = "") -> list[str]:
+    """The key paths where ``example`` says something other than ``record`` (keys it leaves out agree)."""
+    if isinstance(example, dict) and isinstance(record, dict):
+        return [d for key, value in example.items() for d in differences(value, record.get(key), f"{path}.{key}")]
+    return [] if example == record else [path.lstrip(".")]
+
+
+def example_problems(example: Example, data: DataIds) -> list[str]:
+    problems = []
+    for mapping in mappings(example.data):
+        for key, kind in REFERENCES.items():
+            value = mapping.get(key)
+            named = value if isinstance(value, list) else [value] if value is not None else []
+            for ref in named:
+                if not is_placeholder(ref) and ref not in data.kinds[kind]:
+                    problems.append(f"{example.where}: {key}: {ref!r} is not one of the {kind} in data/")
+        if "id" not in mapping or is_placeholder(mapping["id"]):
+            continue
+        entry_id = str(mapping["id"])
+        if example.shows_new_entries:
+            if entry_id in data.entries:
+                problems.append(
+                    f"{example.where}: the new entry's id {entry_id!r} is already used in data/: an editor copying it gets a duplicate"
+                )
+            model = next((MODELS[key] for key in MODELS if key in mapping), None)
+            if model is not None:
+                try:
+                    model.model_validate(mapping)
+                except ValidationError as err:
+                    problems.append(f"{example.where}: not a valid {model.__name__}: {err}")
+        elif entry_id not in data.entries:
+            problems.append(f"{example.where}: the example quotes the entry {entry_id!r}, which is not in data/")
+        elif all(differences(mapping, record) for record in data.entries[entry_id]):
+            wrong = differences(mapping, data.entries[entry_id][0])
+            problems.append(f"{example.where}: the example of {entry_id!r} differs from data/ at {wrong}")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def data_ids() -> DataIds:
+    return read_data(DATA)
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_guide_yaml_examples_use_free_ids_and_quote_the_data(lang: str, data_ids: DataIds) -> None:
+    path = GUIDES[lang]
+    examples = yaml_examples(path.name, path.read_text(encoding="utf-8"))
+    # Two quoted entries, the target and the agency with its glossary term, the new plan.
+    assert sum(not e.shows_new_entries for e in examples) >= 3, f"{path.name}: the YAML rules lost their examples"
+    assert sum(e.shows_new_entries for e in examples) >= 4, f"{path.name}: the add sections lost their examples"
+    problems = [problem for example in examples for problem in example_problems(example, data_ids)]
+    assert not problems, "\n".join(problems)
+
+
+def test_both_guides_show_the_same_entries() -> None:
+    def entry_ids(path: Path) -> list[tuple[str, list[object]]]:
+        examples = yaml_examples(path.name, path.read_text(encoding="utf-8"))
+        return [(e.section, [m["id"] for m in mappings(e.data) if "id" in m]) for e in examples]
+
+    assert entry_ids(GUIDES["vi"]) == entry_ids(GUIDES["en"])
+
+
+def test_the_example_check_catches_used_ids_invalid_entries_wrong_quotes_and_unknown_units(data_ids: DataIds) -> None:
+    guide = """## Thêm một chỉ tiêu { #add-a-target }
+
+```yaml
+- id: t01
+  clause: {vi: a, en: a}
+  comparator: ge
+  value: 97,5
+  unit: phan-tram
+```
+
+## Quy tắc { #yaml }
+
+```yaml
+- id: t12
+  value: 97,5
+```
+"""
+    problems = [p for example in yaml_examples("guide.md", guide) for p in example_problems(example, data_ids)]
+    assert any("'t01' is already used" in p for p in problems), problems
+    assert any("unit: 'phan-tram'" in p for p in problems), problems
+    assert any("not a valid Target" in p for p in problems), problems
+    assert any("'t12' differs from data/ at ['value']" in p for p in problems), problems
+    assert len(problems) == 4, problems
