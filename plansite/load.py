@@ -17,6 +17,7 @@ from plansite.checks import (
     check_glossary,
     check_glossary_agencies,
     check_plan,
+    check_site,
     check_targets,
     check_tasks,
     check_unique,
@@ -28,6 +29,7 @@ from plansite.models import (
     Block,
     GlossaryFile,
     Plan,
+    SiteSettings,
     Target,
     TargetBullet,
     TargetsFile,
@@ -74,6 +76,7 @@ class SiteData:
     units: dict[str, Unit]
     glossary: GlossaryFile
     plans: dict[str, PlanData]
+    settings: SiteSettings
 
 
 def load_site(data_dir: Path) -> SiteData:
@@ -126,13 +129,23 @@ def load_site(data_dir: Path) -> SiteData:
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)
+    settings = load_settings(data_dir, {folder.name for folder in folders}, plans, problems)
 
     if problems:
         raise DataError(problems)
-    assert agencies and units and glossary
+    assert agencies and units and glossary and settings
     return SiteData(
         agencies={a.id: a for a in agencies.agencies},
         units={u.id: u for u in units.units},
         glossary=glossary,
         plans=plans,
+        settings=settings,
     )
+
+
+def load_settings(data_dir: Path, folders: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
+    """site.yml, checked against the plans it names."""
+    source, settings = load(data_dir / "site.yml", SiteSettings, problems)
+    if settings and source:
+        problems += check_site(settings, source, folders, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
+    return settings

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from plansite.models import AgenciesFile, GlossaryFile, Plan, TargetsFile, TasksFile, UnitsFile
+from plansite.models import AgenciesFile, GlossaryFile, Plan, SiteSettings, TargetsFile, TasksFile, UnitsFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "agencies": AgenciesFile,
@@ -20,6 +20,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "plan": Plan,
     "targets": TargetsFile,
     "tasks": TasksFile,
+    "site": SiteSettings,
 }
 
 

@@ -18,8 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from plansite import pages
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 GUIDES = {"vi": ROOT / "docs" / "guide.md", "en": ROOT / "docs" / "guide.en.md"}
@@ -133,13 +131,6 @@ def test_guide_quotes_no_message_the_check_does_not_print(lang: str, printed: di
     produced = {m for messages in printed.values() for m in messages}
     stale = [m for m in guide_examples(GUIDES[lang]) if m not in produced]
     assert not stale, f"{GUIDES[lang].name} quotes messages that no mistake in MISTAKES produces: {stale}"
-
-
-def test_guide_is_in_the_navigation(site_data: object) -> None:
-    from plansite.load import SiteData
-
-    assert isinstance(site_data, SiteData)
-    assert "guide.md" in pages.navigation(site_data)
 
 
 @pytest.mark.parametrize("lang", GUIDES)

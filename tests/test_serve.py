@@ -50,7 +50,7 @@ def wait_for(condition: object, seconds: float, what: str) -> None:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A project folder served by `python -m plansite serve`: (address, data folder, log)."""
-    for name in ("mkdocs.yml", "macros.py"):
+    for name in ("mkdocs.yml", "macros.py", "hooks.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     (tmp_path / "plansite").symlink_to(ROOT / "plansite")
