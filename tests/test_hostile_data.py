@@ -53,6 +53,8 @@ BLOCKS = ("# ", "- ", "> ", "1. ", "| a | b | ", "    ", "```", "--- ", "<div>",
 # Keys whose values are ids or closed values: left alone.
 STRUCTURAL = {"id", "kind", "issuer", "implements", "lead", "coordinate", "mentions", "addressed_to", "from", "to", "via"}
 STRUCTURAL |= {"agency", "member_of", "unit", "comparator", "basis"}
+# site.yml: addresses checked against a closed alphabet (a hostile one stops the load).
+STRUCTURAL |= {"repository", "branch"}
 # Texts another text must equal or contain; changed only where the check stays true.
 KEPT = {"spellings", "lead_text", "coordinate_text"}
 
