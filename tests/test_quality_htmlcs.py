@@ -36,7 +36,7 @@ REVIEWED: dict[str, str] = {
     # -- warnings --
     f"{P}1.Guideline1_3.1_3_1.H39.3.NoCaption": "tables sit in a <figure> whose <figcaption> names them (aria-labelledby);"
     " Markdown tables cannot take a <caption>",
-    f"{P}1.Guideline1_3.1_3_1.H48": "agency pages give a few links inside a sentence (\"Tải về: …\", \"Các cơ quan thành viên: …\"):"
+    f"{P}1.Guideline1_3.1_3_1.H48": 'agency pages give a few links inside a sentence ("Tải về: …", "Các cơ quan thành viên: …"):'
     " a run-in list, read as a sentence, not a block of navigation",
     f"{P}1.Guideline1_3.1_3_1.H42": "emphasised sentences (a note under a title, the shared assignment of sub-tasks) that are not headings",
     f"{P}1.Guideline1_4.1_4_10.C32,C31,C33,C38,SCR34,G206": "(a warning and a notice) Material's fixed header, skip link and dialog, and the sticky"
