@@ -102,7 +102,8 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
 
 def source_file(site: SiteData, page: PageRef) -> str:
     """The data file in the repository that holds what ``page`` says: the one an editor
-    opens to change it. Pages made of all the data (the downloads) name the folder."""
+    opens to change it. Pages made of all the data (the downloads) name the folder, with
+    a final "/"."""
     data_dir = next(iter(site.plans.values())).folder.parents[1]
     if page.kind in ("targets",):
         path = site.plans[page.plan or ""].folder / "targets.yml"
@@ -118,7 +119,7 @@ def source_file(site: SiteData, page: PageRef) -> str:
     elif page.kind == "glossary":
         path = data_dir / "glossary.yml"
     else:
-        path = data_dir
+        return DATA_FOLDER + "/"
     return "/".join((DATA_FOLDER, *path.relative_to(data_dir).parts))
 
 

@@ -92,6 +92,7 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "description": theme_text(settings.description[lang]),
         "repository": address,
         "edit": f"{address}/edit/{settings.branch}/",
+        "browse": f"{address}/tree/{settings.branch}/",
         "issues": f"{address}/issues/new",
         "feedback_title": _query(words.t(lang, "feedback_title")),
         "feedback_address": _query(words.t(lang, "feedback_address")),

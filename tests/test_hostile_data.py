@@ -195,7 +195,7 @@ def test_pages_show_the_hostile_text_as_text_and_nowhere_as_markup(hostile_build
 
 def test_the_navigation_shows_the_plan_number_as_text(hostile_build: Build) -> None:
     home = (hostile_build.site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = home[home.index('<nav class="md-nav md-nav--primary') :]
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in nav[: nav.index("</nav>")]
 
 

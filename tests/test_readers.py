@@ -60,7 +60,7 @@ def expected_source(site_data: SiteData, site: Site, file: Path) -> str:
     ref = pages[file]
     plan = f"data/plans/{PLAN_ID}"
     files = {"targets": f"{plan}/targets.yml", "area": f"{plan}/tasks.yml", "matrix": f"{plan}/tasks.yml"}
-    files |= {"agencies": "data/agencies.yml", "agency": "data/agencies.yml", "glossary": "data/glossary.yml", "downloads": "data"}
+    files |= {"agencies": "data/agencies.yml", "agency": "data/agencies.yml", "glossary": "data/glossary.yml", "downloads": "data/"}
     return files.get(ref.kind, f"{plan}/plan.yml")
 
 
@@ -99,7 +99,8 @@ def test_every_page_has_an_edit_link_to_the_data_file_behind_it(quality_site: Si
     for file in quality_site.pages():
         [link] = by_class(parse_html(file), "plansite-actions__edit")
         source = expected_source(site_data, quality_site, file)
-        assert link.attrs["href"] == f"{repository()}/edit/{SITE_YML['branch']}/{source}", file
+        verb = "tree" if source.endswith("/") else "edit"  # a folder is listed, a file opens in the editor
+        assert link.attrs["href"] == f"{repository()}/{verb}/{SITE_YML['branch']}/{source}", file
         assert (ROOT / source).exists(), source
 
 
