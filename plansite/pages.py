@@ -104,20 +104,22 @@ def source_file(site: SiteData, page: PageRef) -> str:
     """The data file in the repository that holds what ``page`` says: the one an editor
     opens to change it. Pages made of all the data (the downloads) name the folder, with
     a final "/"."""
-    data_dir = next(iter(site.plans.values())).folder.parents[1]
-    if page.kind in ("targets",):
-        path = site.plans[page.plan or ""].folder / "targets.yml"
-    elif page.kind in ("area", "matrix"):
-        path = site.plans[page.plan or ""].folder / "tasks.yml"
-    elif page.plan is not None:
-        path = site.plans[page.plan].folder / "plan.yml"
-    elif page.kind == "home":
-        # The document box, the status and the timeline: the (first) plan's file.
-        path = next(iter(site.plans.values())).folder / "plan.yml"
-    elif page.kind in ("agencies", "agency"):
-        path = data_dir / "agencies.yml"
-    elif page.kind == "glossary":
-        path = data_dir / "glossary.yml"
+    plans = site.plans
+    data_dir = next(iter(plans.values())).folder.parents[1]
+    # The home page's document box, status and timeline come from the (first) plan's file.
+    plan_folder = plans[page.plan].folder if page.plan is not None else next(iter(plans.values())).folder
+    files = {
+        "targets": plan_folder / "targets.yml",
+        "area": plan_folder / "tasks.yml",
+        "matrix": plan_folder / "tasks.yml",
+        "agencies": data_dir / "agencies.yml",
+        "agency": data_dir / "agencies.yml",
+        "glossary": data_dir / "glossary.yml",
+    }
+    if page.kind in files:
+        path = files[page.kind]
+    elif page.plan is not None or page.kind == "home":
+        path = plan_folder / "plan.yml"
     else:
         return DATA_FOLDER + "/"
     return "/".join((DATA_FOLDER, *path.relative_to(data_dir).parts))
@@ -144,7 +146,6 @@ def navigation(renderer: Renderer, lang: str = "vi") -> list[object]:
     Every label is escaped for the theme, which prints them as they are. The editor's
     guide is not in the readers' menu: the footer links to it (mkdocs.yml, not_in_nav).
     """
-
     site = renderer.site
 
     def entry(page: PageRef) -> dict[str, str]:
