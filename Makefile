@@ -58,9 +58,9 @@ test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint bui
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed-dev
-	$(BIN)/ruff check plansite macros.py tests bench
-	$(BIN)/ruff format --check plansite macros.py tests bench
-	$(BIN)/mypy plansite macros.py
+	$(BIN)/ruff check plansite macros.py hooks.py tests bench
+	$(BIN)/ruff format --check plansite macros.py hooks.py tests bench
+	$(BIN)/mypy plansite macros.py hooks.py
 	MYPYPATH=tests $(BIN)/mypy bench
 
 ## bench: measure the search (bytes and time to first results) into bench/results-search.md

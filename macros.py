@@ -9,7 +9,8 @@ Jinja: a ``{{ … }}`` typed into a title or a text stays text. Hand-written pag
 that call a macro opt in with ``render_macros: true``.
 
 All loading and rendering lives in the ``plansite`` package, which does not import
-MkDocs; this file is the only bridge, so a move to another generator replaces it.
+MkDocs; this file and ``hooks.py`` (each language's name, frame and menu) are the only
+bridge, so a move to another generator replaces them.
 """
 
 from __future__ import annotations

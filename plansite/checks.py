@@ -19,6 +19,7 @@ from plansite.models import (
     GroupItems,
     GroupsFile,
     Plan,
+    SiteSettings,
     TargetsFile,
     TasksFile,
     Unit,
@@ -329,6 +330,42 @@ def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None
                     source.problem(
                         ("general", kind),
                         f"{what} {item_id!r} of {file} is in no group and not marked general; add it to the {kind} of a group or to general.{kind}",
+                    )
+                )
+    return problems
+
+
+def check_site(settings: SiteSettings, source: Source, folders: set[str], plans: Mapping[str, tuple[Plan, TasksFile]]) -> list[Problem]:
+    """site.yml against the plans it names: each plan and task area exists, the vision
+    year is the one the plan's vision heading names, events fall after the plan's date.
+    A plan whose files did not load (``folders`` but not ``plans``) has its own problems listed."""
+    problems = []
+    for plan_id, guide in settings.plans.items():
+        if plan_id not in folders:
+            problems.append(source.problem(("plans", plan_id), f"unknown plan id {plan_id!r}; expected a folder name under data/plans/"))
+            continue
+        if plan_id not in plans:
+            continue
+        plan, tasks = plans[plan_id]
+        area_ids = [area.id for area in tasks.areas]
+        for area_id in guide.areas:
+            if area_id not in area_ids:
+                problems.append(
+                    source.problem(("plans", plan_id, "areas", area_id), f"unknown task area {area_id!r}; expected one of {area_ids}")
+                )
+        vision = plan.objectives.specific.vision.heading
+        if guide.vision_year is not None and not all(str(guide.vision_year) in vision[lang] for lang in LANGUAGES):
+            problems.append(
+                source.problem(
+                    ("plans", plan_id, "vision_year"), f"{guide.vision_year} is not the year the vision heading names: {vision.vi!r}"
+                )
+            )
+        for i, event in enumerate(guide.events):
+            if event.date <= plan.date:
+                problems.append(
+                    source.problem(
+                        ("plans", plan_id, "events", i, "date"),
+                        f"{event.date.isoformat()} is not after the plan's date {plan.date.isoformat()}",
                     )
                 )
     return problems

@@ -19,6 +19,7 @@ from plansite.checks import (
     check_glossary_agencies,
     check_groups,
     check_plan,
+    check_site,
     check_targets,
     check_tasks,
     check_unique,
@@ -33,6 +34,7 @@ from plansite.models import (
     GlossaryFile,
     GroupsFile,
     Plan,
+    SiteSettings,
     Target,
     TargetBullet,
     TargetsFile,
@@ -80,6 +82,7 @@ class SiteData:
     units: dict[str, Unit]
     glossary: GlossaryFile
     plans: dict[str, PlanData]
+    settings: SiteSettings
 
 
 def _raw_ids(source: Source | None, key: str) -> set[str] | None:
@@ -160,15 +163,17 @@ def load_site(data_dir: Path) -> SiteData:
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)
+    settings = load_settings(data_dir, {folder.name for folder in folders}, plans, problems)
 
     if problems:
         raise DataError(problems)
-    assert agencies and units and glossary
+    assert agencies and units and glossary and settings
     return SiteData(
         agencies={a.id: a for a in agencies.agencies},
         units={u.id: u for u in units.units},
         glossary=glossary,
         plans=plans,
+        settings=settings,
     )
 
 
@@ -179,3 +184,11 @@ def load_groups(folder: Path, targets: TargetsFile | None, tasks: TasksFile | No
     if groups and source:
         problems += check_groups(groups, source, targets, tasks)
     return groups
+
+
+def load_settings(data_dir: Path, folders: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
+    """site.yml, checked against the plans it names."""
+    source, settings = load(data_dir / "site.yml", SiteSettings, problems)
+    if settings and source:
+        problems += check_site(settings, source, folders, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
+    return settings

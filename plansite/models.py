@@ -405,3 +405,60 @@ class GroupsFile(Model):
 
     groups: list[Group] = Field(min_length=1)
     general: GroupItems = GroupItems()
+
+
+# -- data/site.yml: the site itself (issue 12) --------------------------------------
+
+# The repository's web address: https, a host and path segments of a closed alphabet,
+# so that it is written into links without escaping.
+REPOSITORY_PATTERN = r"^https://[a-z0-9.-]+(?:/[A-Za-z0-9._-]+)+$"
+
+
+def _repository(value: str) -> str:
+    if not re.fullmatch(REPOSITORY_PATTERN, value):
+        raise ValueError("expected a plain https address such as https://github.com/<owner>/<repository>")
+    return value
+
+
+RepositoryUrl = Annotated[str, AfterValidator(_repository), Field(json_schema_extra={"pattern": REPOSITORY_PATTERN})]
+Branch = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")]
+
+
+class SiteEvent(Model):
+    """A dated event the plan's text does not hold (it happened later), for the home
+    page's timeline: the editors' words, each fact taken from the plan's status sources."""
+
+    date: Date
+    text: Text
+
+
+class PlanGuide(Model):
+    """What the editors add around one plan to help readers find their way; none of it
+    is the plan's text."""
+
+    # One or two sentences that say where the document stands, at the top of the home
+    # page's document box; the plan's status text (plan.yml) follows with its sources.
+    status_summary: Text | None = None
+    # The year of the plan's vision (its heading names it), for the home page's timeline.
+    vision_year: Year | None = None
+    events: list[SiteEvent] = []
+    # A short menu label for each task area, by area id; the full title stays on the page.
+    areas: dict[Id, Text] = {}
+
+
+class SiteSettings(Model):
+    """site.yml: the site's name, who runs it, where its sources are, and the editors'
+    aids to each plan."""
+
+    name: Text
+    # One sentence on what the site is: the home page opens with it.
+    description: Text
+    # Who runs the site (not the body that issued the documents).
+    publisher: Text
+    # How to reach them, as text; without it the footer points to the repository's issues.
+    contact: Text | None = None
+    # The GitHub repository; the build prefers the REPOSITORY_URL variable (set by the workflow).
+    repository: RepositoryUrl
+    # The branch the site is published from: "Sửa trang này" edits the data there.
+    branch: Branch = "main"
+    plans: dict[Id, PlanGuide] = {}

@@ -6,8 +6,8 @@ in order. Both are written from the data on every build, so a new plan folder ne
 no code change.
 
 A stub is front matter only: what the theme prints around the page (title,
-description, date, JSON-LD) and which page it is (``plansite_page``,
-``plansite_lang``). It holds no Jinja: ``macros.py`` fills in the body from the data
+description, date, JSON-LD, the data file "Sửa trang này" edits) and which page it is
+(``plansite_page``, ``plansite_lang``). It holds no Jinja: ``macros.py`` fills in the body from the data
 after mkdocs-macros has run, and mkdocs-macros renders no page that does not opt in
 (``render_by_default: false``), so no text from the data is ever evaluated as a
 template, titles included.
@@ -23,10 +23,12 @@ from pathlib import Path
 from plansite import dates, registry, routes
 from plansite.load import SiteData
 from plansite.render import Renderer
+from plansite.routes import PageRef
 from plansite.seo import legislation
 
 MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
-GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md
+GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md (linked from the footer)
+DATA_FOLDER = "data"  # where the data files are in the repository
 
 
 def theme_text(text: str) -> str:
@@ -76,6 +78,8 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 ),
                 "plansite_page": page.path,
                 "plansite_lang": lang,
+                # What "Sửa trang này" opens in the repository.
+                "plansite_source": source_file(site, page),
             }
             if page.plan:
                 # The plan as schema.org/Legislation, printed by the theme as JSON-LD (tojson escapes it for <script>).
@@ -91,21 +95,79 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
         write_if_changed(path, text)
     nav_file.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(manifest, "".join(f"{path.relative_to(docs_dir).as_posix()}\n" for path in stubs))
-    write_if_changed(nav_file, json.dumps({"nav": navigation(site)}, ensure_ascii=True, indent=1) + "\n")
+    # The menu in Vietnamese; macros.py relabels it for each other language (navigation(renderer, lang)).
+    write_if_changed(nav_file, json.dumps({"nav": navigation(renderer)}, ensure_ascii=True, indent=1) + "\n")
     return list(stubs)
 
 
-def navigation(site: SiteData) -> list[object]:
-    """The site's navigation: page paths only, so each language shows its own titles.
+def source_file(site: SiteData, page: PageRef) -> str:
+    """The data file in the repository that holds what ``page`` says: the one an editor
+    opens to change it. Pages made of all the data (the downloads) name the folder, with
+    a final "/"."""
+    plans = site.plans
+    data_dir = next(iter(plans.values())).folder.parents[1]
+    # The home page's document box, status and timeline come from the (first) plan's file.
+    plan_folder = plans[page.plan].folder if page.plan is not None else next(iter(plans.values())).folder
+    files = {
+        "targets": plan_folder / "targets.yml",
+        "area": plan_folder / "tasks.yml",
+        "matrix": plan_folder / "tasks.yml",
+        "agencies": data_dir / "agencies.yml",
+        "agency": data_dir / "agencies.yml",
+        "glossary": data_dir / "glossary.yml",
+    }
+    if page.kind in files:
+        path = files[page.kind]
+    elif page.plan is not None or page.kind == "home":
+        path = plan_folder / "plan.yml"
+    else:
+        return DATA_FOLDER + "/"
+    return "/".join((DATA_FOLDER, *path.relative_to(data_dir).parts))
 
-    A plan's section is named by its number, the same in both languages (HTML-escaped:
-    the theme prints section names as they are).
+
+def menu_label(renderer: Renderer, page: PageRef, lang: str) -> str:
+    """A page's label in the menu: short, where its title is long (a task area's label from
+    site.yml, with its number); the full title stays on the page itself."""
+    site = renderer.site
+    if page.kind == "area" and page.plan is not None and page.area is not None:
+        area = next(area for area in site.plans[page.plan].tasks.areas if area.id == page.area)
+        guide = site.settings.plans.get(page.plan)
+        label = guide.areas.get(area.id) if guide else None
+        return f"{area.number} {label[lang]}" if label else renderer.title(page, lang)
+    if page.kind == "glossary":
+        return renderer.words.t(lang, "menu_glossary")
+    return renderer.title(page, lang)
+
+
+def navigation(renderer: Renderer, lang: str = "vi") -> list[object]:
+    """The site's menu in ``lang``: each page with its short label, a plan's pages under
+    the plan's name with its task areas together, then the site-wide pages.
+
+    Every label is escaped for the theme, which prints them as they are. The editor's
+    guide is not in the readers' menu: the footer links to it (mkdocs.yml, not_in_nav).
     """
-    nav: list[object] = [routes.home().path]
-    for plan_id, data in site.plans.items():
-        nav.append({theme_text(data.plan.number): [page.path for page in registry.plan_pages(site, plan_id)]})
+    site = renderer.site
+
+    def entry(page: PageRef) -> dict[str, str]:
+        return {theme_text(menu_label(renderer, page, lang)): page.path}
+
+    nav: list[object] = [entry(routes.home())]
+    for plan_id in site.plans:
+        pages: list[object] = []
+        # Pages of one kind kept together under a heading: the groups of people (their
+        # index first) and the task areas.
+        sections: dict[str, list[object]] = {}
+        headings = {"groups": renderer.words.t(lang, "groups_title"), "area": renderer.words.areas_heading(plan_id, lang)}
+        for page in registry.plan_pages(site, plan_id):
+            kind = "groups" if page.kind in ("groups", "group") else page.kind
+            if kind in headings:
+                if kind not in sections:
+                    sections[kind] = []
+                    pages.append({theme_text(headings[kind]): sections[kind]})
+                sections[kind].append(entry(page))
+            else:
+                pages.append(entry(page))
+        nav.append({theme_text(renderer.words.plan_name(plan_id, lang)): pages})
     # One page per agency is too many for the menu: they are reached from the index.
-    nav += [routes.agencies().path, routes.downloads().path, routes.dictionary().path, routes.glossary().path]
-    # Hand-written pages (docs/), after the generated ones.
-    nav.append(GUIDE)
+    nav += [entry(routes.agencies()), entry(routes.downloads()), entry(routes.dictionary()), entry(routes.glossary())]
     return nav

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from plansite.models import AgenciesFile, GlossaryFile, GroupsFile, Plan, TargetsFile, TasksFile, UnitsFile
+from plansite.models import AgenciesFile, GlossaryFile, GroupsFile, Plan, SiteSettings, TargetsFile, TasksFile, UnitsFile
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "agencies": AgenciesFile,
@@ -21,6 +21,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "targets": TargetsFile,
     "tasks": TasksFile,
     "groups": GroupsFile,
+    "site": SiteSettings,
 }
 
 

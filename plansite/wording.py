@@ -128,6 +128,16 @@ class Wording:
             return sentence(target.measure[lang])
         return sentence(self.t(lang, "measure_name", measure=target.measure[lang], unit=unit))
 
+    def in_words(self, count: int, lang: str) -> str:
+        """A small number as a heading writes it ("tám", "eight"); digits past twenty."""
+        words = self.t(lang, "number_words").split(", ")
+        return words[count - 1] if 0 < count <= len(words) else self.number(count, lang)
+
+    def areas_heading(self, plan_id: str, lang: str) -> str:
+        """ "Tám nhóm nhiệm vụ", "The eight task areas": the plan's number of task areas."""
+        count = len(self.site.plans[plan_id].tasks.areas)
+        return sentence(self.t(lang, "areas_heading", count=count, words=self.in_words(count, lang)))
+
     def timeline(self, kind: TimelineKind, year: int | None, lang: str) -> str:
         return self.t(lang, f"timeline_{kind.value}", year=year)
 

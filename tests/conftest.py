@@ -57,7 +57,7 @@ def build_site(data: Path, workdir: Path, env: dict[str, str] | None = None) -> 
     if (workdir / "mkdocs.yml").exists():
         # Built here before: build again from the same project folder.
         return _run_build(data, workdir, env)
-    for name in ("mkdocs.yml", "macros.py"):
+    for name in ("mkdocs.yml", "macros.py", "hooks.py"):
         shutil.copy(ROOT / name, workdir / name)
     shutil.copytree(ROOT / "overrides", workdir / "overrides")
     # mkdocs.yml watches these folders; they must exist beside it.

@@ -330,10 +330,18 @@ def test_abbreviations_are_explained_where_they_appear(built_site: Path) -> None
         return f"{abbreviation}: {meaning}" in words
 
     for lang, prefix in LANGS.items():
-        # The agency index and the plan's full text, where the recipients list is.
-        for url in (f"{prefix}agencies/", f"{prefix}plans/{PLAN_ID}/full-text/"):
-            words = read_page(built_site, url).article().words()
-            assert all(explained(a, words, lang) for a in used), url
+        # The agency index, where the recipients' offices are listed.
+        url = f"{prefix}agencies/"
+        words = read_page(built_site, url).article().words()
+        assert all(explained(a, words, lang) for a in used), url
+        # The plan's full text, where the recipients list is: its abbreviations section
+        # names each abbreviation and what it stands for ("C, PCVP: Chánh Văn phòng, …").
+        url = f"{prefix}plans/{PLAN_ID}/full-text/"
+        section = read_page(built_site, url).article().section("abbreviations")
+        assert section is not None, url
+        listed = section.words()
+        for a in used:
+            assert re.search(rf"(?<!\w){a}(?!\w)", listed) and terms[a]["vi"].lower() in listed.lower(), (url, a)
         for agency_id, agency in named.items():
             words = read_page(built_site, agency_url(agency_id, lang)).article().words()
             assert all(explained(a, words, lang) for a in terms if re.search(rf"(?<!\w){a}(?!\w)", agency["name"]["vi"])), agency_id

@@ -15,7 +15,6 @@ from pathlib import Path
 import material
 import pytest
 import yaml
-from conftest import ROOT
 from playwright.sync_api import Page
 from toolkit.html import Element, read
 from toolkit.links import Site
@@ -416,20 +415,16 @@ def test_no_english_page_uses_a_rendering_the_glossary_does_not_give(english_pag
     assert not found, "\n".join(found)
 
 
-def mkdocs_languages() -> tuple[dict[str, str], dict[str, str]]:
-    """The site-wide texts of mkdocs.yml in Vietnamese and their English overrides."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
-    keys = ("site_name", "site_description", "copyright")
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
-    return {k: config[k] for k in keys}, {k: english[k] for k in keys}
+def site_texts(site_data: SiteData) -> tuple[dict[str, str], dict[str, str]]:
+    """The site-wide texts of data/site.yml (its name, description and publisher) in each language."""
+    settings = site_data.settings
+    texts = {f"site_{key}": getattr(settings, key) for key in ("name", "description", "publisher")}
+    return {key: text.vi for key, text in texts.items()}, {key: text.en for key, text in texts.items()}
 
 
 def test_interface_strings_use_the_glossary(site_data: SiteData) -> None:
     strings = load_strings()
-    vietnamese, english = mkdocs_languages()
+    vietnamese, english = site_texts(site_data)
     vietnamese |= strings["vi"]
     english |= strings["en"]
     assert set(vietnamese) == set(english), set(vietnamese) ^ set(english)

@@ -28,7 +28,6 @@ import pytest
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from plansite import pages
 from plansite.models import Agency, Target, Term
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,13 +154,6 @@ def test_guide_quotes_no_message_the_check_does_not_print(lang: str, printed: di
     produced = {m for messages in printed.values() for m in messages}
     stale = [m for m in guide_examples(GUIDES[lang]) if m not in produced]
     assert not stale, f"{GUIDES[lang].name} quotes messages that no mistake in MISTAKES produces: {stale}"
-
-
-def test_guide_is_in_the_navigation(site_data: object) -> None:
-    from plansite.load import SiteData
-
-    assert isinstance(site_data, SiteData)
-    assert "guide.md" in pages.navigation(site_data)
 
 
 @pytest.mark.parametrize("lang", GUIDES)

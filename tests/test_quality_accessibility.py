@@ -39,6 +39,7 @@ def test_no_page_scrolls_sideways(browser_sweep: dict[int, list[Visit]], width: 
 def test_axe_reports_what_it_should(page: Page, published_url: str) -> None:
     """The harness finds violations when there are some: an image without text, a low contrast."""
     page.goto(published_url)
+    # Colours set through the DOM: the pages' security policy refuses style attributes.
     page.evaluate(
         """() => {
             // Styled through the DOM: the pages' security policy refuses style attributes in markup.

@@ -78,7 +78,7 @@ def test_every_page_has_its_address_a_description_and_open_graph(
         }
         if file in data_pages:
             ref, lang = data_pages[file]
-            title = renderer.words.t(lang, "site_name") if ref.kind == "home" else renderer.title(ref, lang)
+            title = site_data.settings.name[lang] if ref.kind == "home" else renderer.title(ref, lang)
             expected |= {"description": renderer.description(ref, lang), "og:title": title, "lang": lang}
         problems += [f"{where}: {key} is {tags.get(key)!r}, not {value!r}" for key, value in expected.items() if tags.get(key) != value]
         problems += [f"{where}: no {key}" for key in ("description", "og:title", "og:site_name") if not tags.get(key)]

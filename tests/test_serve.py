@@ -50,7 +50,7 @@ def wait_for(condition: object, seconds: float, what: str) -> None:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A project folder served by `python -m plansite serve`: (address, data folder, log)."""
-    for name in ("mkdocs.yml", "macros.py"):
+    for name in ("mkdocs.yml", "macros.py", "hooks.py"):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     (tmp_path / "plansite").symlink_to(ROOT / "plansite")
@@ -89,7 +89,7 @@ def test_the_preview_follows_the_data_and_survives_broken_data(preview: tuple[st
     tasks.write_text(tasks.read_text(encoding="utf-8").replace(f"    vi: {OLD}\n", f"    vi: {NEW}\n", 1), encoding="utf-8")
     wait_for(lambda: f"<title>1. {NEW}" in fetch(area)[1], 120, "the new title")
     home = fetch(address)[1]
-    assert NEW in home[home.index('<nav class="md-nav md-nav--primary"') :], "the menu shows the new title"
+    assert NEW in home[home.index('<nav class="md-nav md-nav--primary') :], "the menu shows the new title"
     assert OLD not in fetch(area)[1].split("</head>")[0], "no head tag keeps the old title"
 
     targets = data / "plans" / PLAN_ID / "targets.yml"

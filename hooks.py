@@ -1,0 +1,73 @@
+"""MkDocs hooks (mkdocs.yml, ``hooks``) that set up each language's build, after
+static-i18n (priority -100) has chosen the language: the site's name, description and
+the frame around every page from data/site.yml (``plansite.theme``), the menu's labels
+in that language (``plansite.pages.navigation``), and which build writes the 404 page.
+
+With ``macros.py``, the only bridge between MkDocs and ``plansite`` (which imports
+nothing from MkDocs). A separate file because MkDocs takes every ``on_*`` function of
+a hooks file for one of its events, and macros.py's ``on_post_page_macros`` is not one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from plansite import editions, pages, theme
+from plansite.build import cached_renderer
+from plansite.render import Renderer
+from plansite.source import DataError
+
+# The data the site is built from: the copy `python -m plansite build` validated.
+DATA = Path(os.environ.get("PLANSITE_DATA", Path(__file__).parent / "build" / "data"))
+
+
+def _renderer(config: Any) -> Renderer:
+    try:
+        return cached_renderer(DATA, config.get("site_url"))
+    except DataError as err:
+        raise PluginError(str(err)) from None
+
+
+@event_priority(-200)
+def on_config(config: Any) -> Any:
+    """The site's name, description and frame (plansite.theme) in the language being built."""
+    renderer = _renderer(config)
+    lang = config.theme["language"]
+    try:
+        frame = theme.frame(renderer.words, renderer.site.settings, lang, os.environ)
+    except ValueError as err:
+        raise PluginError(str(err)) from None
+    config.site_name = frame["site_name"]
+    config.site_description = frame["description"]
+    config.extra["plansite"] = frame
+    # GitHub Pages serves one 404.html for every address: the authoritative edition's
+    # build writes it (Vietnamese first, overrides/404.html), the others do not overwrite it.
+    if lang == editions.AUTHORITATIVE:
+        config.theme.static_templates.add("404.html")
+    else:
+        config.theme.static_templates.discard("404.html")
+    return config
+
+
+@event_priority(-200)
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """The menu's labels in the language being built (build/nav.yml has the Vietnamese ones).
+
+    A page's label set here is its ``title`` in the menu, the tabs and the breadcrumbs;
+    ``<title>``, the header and the page's heading keep its full title (``page.meta.title``).
+    """
+    _relabel(nav.items, pages.navigation(_renderer(config), config.theme["language"]))
+    return nav
+
+
+def _relabel(items: list[Any], labels: list[Any]) -> None:
+    for item, label in zip(items, labels, strict=True):
+        [(title, children)] = label.items()
+        item.title = title
+        if isinstance(children, list):
+            _relabel(item.children, children)
