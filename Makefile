@@ -29,7 +29,7 @@ pages: $(VENV)/installed
 check: $(VENV)/installed
 	$(BIN)/python -m plansite --data $(DATA) check
 
-## build: the whole site, strict, into site/, with its search index (site/pagefind/)
+## build: the whole site, strict, into site/, with its search index (site/search/)
 build: pages
 	$(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m plansite.search site

@@ -1,0 +1,75 @@
+// Opens the site search (partials/search.html): the header button, or "/" anywhere
+// but in a field. The first opening, or a pointer resting on the button, loads
+// search.js and search.css and fetches the text of the search's language
+// (search/<lang>.json) at the same time; search.js's mount() takes it from there.
+//
+// The language is the page's own. The page-not-found page is served at every missing
+// address of either edition, so there it is the language of the edition the address
+// is under: "<site root>/en/…" is English, any other address under the root is
+// Vietnamese (the edition at the root). The address is a better guide than the
+// browser's language: every address of the site belongs to one edition, and the
+// reader who followed it was reading that edition.
+(function () {
+  const button = document.querySelector("[data-ps-open]");
+  const dialog = document.getElementById("__search-dialog");
+  if (!button || !dialog) return;
+  const root = new URL(dialog.dataset.root, location.href);
+  const lang = dialog.dataset.languages ? byAddress(JSON.parse(dialog.dataset.languages)) : dialog.dataset.lang;
+
+  // The language whose edition the address is under, with its strings put in place.
+  function byAddress(languages) {
+    const path = decodeURI(location.pathname).slice(decodeURI(root.pathname).length);
+    const codes = Object.keys(languages).sort((a, b) => languages[b].prefix.length - languages[a].prefix.length);
+    const code = codes.find((c) => path.startsWith(languages[c].prefix)) ?? dialog.dataset.lang;
+    const strings = languages[code];
+    const input = dialog.querySelector("[data-ps-input]");
+    const close = dialog.querySelector("[data-ps-close]");
+    dialog.lang = code;
+    dialog.setAttribute("aria-label", strings.search);
+    dialog.querySelector("[data-ps-results]").setAttribute("aria-label", strings.search);
+    input.placeholder = strings.placeholder;
+    input.setAttribute("aria-label", strings.placeholder);
+    close.setAttribute("aria-label", strings.close);
+    close.title = strings.close;
+    dialog.querySelector("[data-ps-status]").textContent = strings.prompt;
+    for (const key of ["none", "one", "other", "prompt", "failed"]) dialog.dataset[key] = strings[key];
+    const label = button.querySelector("[data-ps-label]");
+    label.textContent = strings.placeholder;
+    label.lang = code;
+    return code;
+  }
+
+  let loading = null;
+  function load() {
+    if (!loading) {
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = new URL("assets/search/search.css", root).href;
+      document.head.appendChild(css);
+      const text = fetch(new URL(`search/${lang}.json`, root));
+      // Unhandled until mount() takes it: a failed fetch is reported there.
+      text.catch(() => {});
+      loading = import(new URL("assets/search/search.js", root).href)
+        .then((search) => search.mount(dialog, root, lang, text))
+        .catch(() => {
+          dialog.querySelector("[data-ps-status]").textContent = dialog.dataset.failed;
+          loading = null;
+        });
+    }
+    return loading;
+  }
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    load();
+  }
+  button.addEventListener("click", open);
+  button.addEventListener("pointerenter", load, { once: true });
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable;
+    if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey && !dialog.open) {
+      event.preventDefault();
+      open();
+    }
+  });
+})();
