@@ -1,0 +1,139 @@
+"""Made-up plans for benchmarks and tests: ``make_plans(source_data, out, count)``.
+
+Writes a data folder ``out`` that holds the site-wide files of ``source_data``
+(agencies, glossary, units) and ``count`` plans derived from its first plan. Each
+derived plan differs from the source and from the others, so that a page showing
+the wrong plan shows it:
+
+- its id, number and date: plan k of 81/KH-UBND of 23/4/2024 is ``{100+k}/KH-UBND``,
+  id ``{100+k}-kh-ubnd-2024``, dated k days later;
+- its text: in every Vietnamese and English text of plan.yml, targets.yml and
+  tasks.yml, about a third of the distinct words are swapped among themselves
+  (seeded by the plan's number, so the same count gives the same plans). The plans keep
+  the source's words and their frequencies, as plans of one district on related
+  subjects share their vocabulary, but not its passages; and a word is swapped alike
+  everywhere in a plan, so a target's clause is still found in its bullet's text and a
+  task's title in its task's text, as the data checks demand. Figures are left alone
+  (targets' values are checked against their clauses), as are the agency lines
+  (``lead_text``, ``coordinate_text``), which must name agencies by their spellings.
+
+Short texts can come out unchanged (a heading of two common words): compare long ones.
+
+``python bench/make_plans.py OUT COUNT`` does the same from the command line, from data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import re
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_FILES = ("agencies.yml", "glossary.yml", "units.yml")
+PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
+LANGUAGES = ("vi", "en")
+# The share of a plan's distinct words that are swapped.
+SWAPPED = 0.3
+FIRST_NUMBER = 100
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"^\d+")
+
+
+def make_plans(source_data: Path, out: Path, count: int) -> None:
+    """Write the data folder ``out``: ``source_data``'s site-wide files and ``count`` plans derived from its first plan."""
+    source = sorted(path for path in (source_data / "plans").iterdir() if path.is_dir())[0]
+    shutil.rmtree(out, ignore_errors=True)
+    (out / "plans").mkdir(parents=True)
+    for name in SITE_FILES:
+        shutil.copy(source_data / name, out / name)
+    files = {name: yaml.safe_load((source / name).read_text(encoding="utf-8")) for name in PLAN_FILES}
+    for k in range(1, count + 1):
+        plan = derive(files, k)
+        folder = out / "plans" / plan["plan.yml"]["id"]
+        folder.mkdir()
+        for name, data in plan.items():
+            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+def derive(files: dict[str, Any], k: int) -> dict[str, Any]:
+    """Plan ``k`` derived from the plan files ``files`` (as loaded from YAML)."""
+    number = FIRST_NUMBER + k
+    swaps = {lang: word_swaps(files, lang, random.Random(f"{number}:{lang}")) for lang in LANGUAGES}
+    derived = {name: map_texts(data, lambda text, lang: swap_words(text, swaps[lang])) for name, data in files.items()}
+    plan = derived["plan.yml"]
+    plan["id"] = _NUMBER.sub(str(number), plan["id"])
+    plan["number"] = _NUMBER.sub(str(number), plan["number"])
+    plan["date"] = plan["date"] + datetime.timedelta(days=k)
+    return derived
+
+
+def is_text(data: Any) -> bool:
+    """Whether ``data`` is a text in both languages: a mapping of "vi" and "en" to strings."""
+    return isinstance(data, dict) and bool(data) and set(data) <= set(LANGUAGES) and all(isinstance(v, str) for v in data.values())
+
+
+def texts(data: Any, lang: str) -> list[str]:
+    """Every text of ``lang`` in ``data``."""
+    if is_text(data):
+        return [data[lang]] if lang in data else []
+    if isinstance(data, dict):
+        return [text for value in data.values() for text in texts(value, lang)]
+    if isinstance(data, list):
+        return [text for item in data for text in texts(item, lang)]
+    return []
+
+
+def map_texts(data: Any, change: Callable[[str, str], str]) -> Any:
+    """``data`` with ``change(text, lang)`` applied to every text in it."""
+    if is_text(data):
+        return {lang: change(text, lang) for lang, text in data.items()}
+    if isinstance(data, dict):
+        return {key: map_texts(value, change) for key, value in data.items()}
+    if isinstance(data, list):
+        return [map_texts(item, change) for item in data]
+    return data
+
+
+def word_swaps(files: dict[str, Any], lang: str, rng: random.Random) -> dict[str, str]:
+    """Which lower-case word becomes which: a share of the plan's words in ``lang``, swapped among themselves."""
+    vocabulary = sorted({word.lower() for data in files.values() for text in texts(data, lang) for word in _WORD.findall(text)})
+    chosen = rng.sample(vocabulary, round(len(vocabulary) * SWAPPED))
+    shuffled = chosen[:]
+    rng.shuffle(shuffled)
+    return dict(zip(chosen, shuffled, strict=True))
+
+
+def swap_words(text: str, swaps: dict[str, str]) -> str:
+    def swap(match: re.Match[str]) -> str:
+        word = match.group()
+        new = swaps.get(word.lower(), word.lower())
+        if word.isupper() and len(word) > 1:
+            return new.upper()
+        if word[0].isupper():
+            return new[0].upper() + new[1:]
+        return new
+
+    return _WORD.sub(swap, text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Write a data folder of made-up plans derived from data/.")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("count", type=int)
+    args = parser.parse_args()
+    make_plans(ROOT / "data", args.out, args.count)
+    print(f"{args.count} plans in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
