@@ -1,21 +1,25 @@
-"""The site search index: the searchable text of the built site, one file per language.
+"""The site search index: the searchable text of the built site, in parts per language.
 
 ``make build`` runs ``python -m plansite.search site`` after ``mkdocs build``. It reads
 every built page but the page-not-found page, keeps the text of its content (Material's
 ``<article>``) without what the templates mark ``data-pagefind-ignore`` (the attribute
 kept from the Pagefind days) or the page chrome in ``EXCLUDED``, cuts it into sections at
 every element with an id (a heading, a target's row ``#target-t02``, a glossary term),
-and writes ``site/search/<lang>.json``. The browser side, ``docs/assets/search/search.js``,
-downloads the file of the page's language once and does all the matching itself:
+and writes it to ``site/search/``. The browser side, ``docs/assets/search/search.js``,
+downloads the text of the page's language and does all the matching itself:
 Vietnamese folding, syllables, phrases and ranking live there, in one place.
 
-The file is the text itself: gzipped, text is smaller than any index of positions
-built from it (bench/SEARCH.md has the numbers). Its shape, in JSON arrays to keep it
-small::
+The files are the text itself: gzipped, text is smaller than any index of positions
+built from it (bench/SEARCH.md has the numbers). Per language, one file holds the pages
+that belong to no plan, and one file per plan its pages (those under ``plans/<id>/``), so
+that the first results need only the site's pages and one plan's, however many plans
+the site has; the rest follow. In JSON arrays, to keep them small::
 
-    {"version": 1, "lang": "vi",
-     "pages": [[url, title, [[anchor, level, text, title], ...], weight?], ...]}
+    search/<lang>.json         {"version": 1, "lang": "vi", "plans": [plan id, ...], "pages": [page, ...]}
+    search/<lang>/<plan>.json  {"version": 1, "lang": "vi", "plan": plan id, "pages": [page, ...]}
+    page: [url, title, [[anchor, level, text, title], ...], weight?]
 
+- ``plans``: every plan's id, in the order of their URLs;
 - ``url``: site-relative, as a link from the site's root ("plans/p/area-5/", "" for home);
 - a section's ``anchor`` is the id it starts at ("" for the top of the page);
 - ``level`` is 1-6 when the section starts with a heading of that level, which is then
@@ -50,6 +54,8 @@ IGNORE_ATTRIBUTE = "data-pagefind-ignore"
 EXCLUDED = (".md-content__button", ".md-source-file", ".plansite-print-only")
 # Pages that are not content.
 SKIPPED = ("404.html",)
+# A plan's pages, and its id.
+PLAN_PAGE = re.compile(r"(?:en/)?plans/([^/]+)/")
 # Pages whose searchable text is about the site rather than the plan: the glossary and
 # the open data's dictionary repeat the plan's words in rows of their own, the editor's
 # guide quotes its data, and the responsibility matrix (its table is not searched) only
@@ -102,6 +108,12 @@ class Page:
     def weight(self) -> float:
         """What the page's scores count for in the ranking."""
         return REFERENCE_WEIGHT if REFERENCE_PAGES.fullmatch(self.url) else 1.0
+
+    @property
+    def plan(self) -> str | None:
+        """The id of the plan the page belongs to, if any."""
+        match = PLAN_PAGE.match(self.url)
+        return match.group(1) if match else None
 
 
 class _ContentParser(HTMLParser):
@@ -220,32 +232,34 @@ def read_site(site: Path) -> list[Page]:
     return pages
 
 
-def index_json(pages: list[Page], lang: str) -> str:
-    """The search file of one language (its shape is in this module's docstring)."""
-    entries = [
-        [
-            page.url,
-            page.title,
-            [[section.anchor, section.level, section.text, section.title] for section in page.sections],
-            *([page.weight] if page.weight != 1 else []),
-        ]
-        for page in pages
-        if page.lang == lang
-    ]
-    return json.dumps({"version": FORMAT_VERSION, "lang": lang, "pages": entries}, ensure_ascii=False, separators=(",", ":"))
+def page_entry(page: Page) -> list[object]:
+    sections = [[section.anchor, section.level, section.text, section.title] for section in page.sections]
+    return [page.url, page.title, sections, *([page.weight] if page.weight != 1 else [])]
 
 
-def build_index(site: Path) -> dict[str, Path]:
-    """Write ``site/search/<lang>.json`` for every language of the site; return them by language."""
+def index_files(pages: list[Page], lang: str) -> dict[str, str]:
+    """The search files of one language by path under ``search/`` (their shape is in this module's docstring)."""
+    own = [page for page in pages if page.lang == lang]
+    plans = list(dict.fromkeys(page.plan for page in own if page.plan))
+    head = {"version": FORMAT_VERSION, "lang": lang}
+    parts = {f"{lang}.json": {**head, "plans": plans, "pages": [page_entry(page) for page in own if not page.plan]}}
+    for plan in plans:
+        parts[f"{lang}/{plan}.json"] = {**head, "plan": plan, "pages": [page_entry(page) for page in own if page.plan == plan]}
+    return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for path, data in parts.items()}
+
+
+def build_index(site: Path) -> list[Path]:
+    """Write the search files of every language of the site into ``site/search/``; return them."""
     pages = read_site(site)
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
-    output.mkdir()
-    written = {}
+    written = []
     for lang in sorted({page.lang for page in pages}):
-        path = output / f"{lang}.json"
-        path.write_text(index_json(pages, lang), encoding="utf-8")
-        written[lang] = path
+        for name, text in index_files(pages, lang).items():
+            path = output / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
     return written
 
 
@@ -258,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     except SearchIndexError as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"indexed {args.site}: {', '.join(str(path) for path in written.values())}")
+    print(f"indexed {args.site}: {len(written)} files in {args.site / OUTPUT}")
     return 0
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 from search_queries import QUERIES, Result, expectations, misses, page_url, query_id, words
 
 from plansite import routes
@@ -34,6 +34,7 @@ from plansite.search import (
     REFERENCE_WEIGHT,
     SearchIndexError,
     fold,
+    index_files,
     read_page,
     read_site,
 )
@@ -71,7 +72,10 @@ class SearchDriver:
         for value in ("", query):
             tab.fill("[data-ps-input]", value)
             shown = " ".join(value.split())
-            tab.wait_for_function("q => document.querySelector('[data-ps-results]').dataset.query === q", arg=shown)
+            tab.wait_for_function(
+                "q => { const list = document.querySelector('[data-ps-results]'); return list.dataset.query === q && list.dataset.complete === 'true'; }",
+                arg=shown,
+            )
         hrefs: list[list[str]] = tab.eval_on_selector_all(
             ".ps-result", "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.getAttribute('href')))"
         )
@@ -86,7 +90,7 @@ class SearchDriver:
             """async ([base, lang, query]) => {
                 const search = await import(base + "assets/search/search.js");
                 window.__indexes ??= {};
-                window.__indexes[lang] ??= await search.load(base + `search/${lang}.json`);
+                window.__indexes[lang] ??= await search.load(base, lang);
                 return search.search(window.__indexes[lang], query).results.map((result) => result.page.url);
             }""",
             [self.base, lang, query],
@@ -146,11 +150,18 @@ def prefixed_url(built_site: Path) -> Iterator[str]:
 # -- what the index holds --------------------------------------------------------------
 
 
+def index_parts(site: Path, lang: str) -> dict[str, dict[str, Any]]:
+    """The search files of ``lang`` by part: "" for the site's pages, and each plan's id."""
+    main = json.loads((site / OUTPUT / f"{lang}.json").read_text(encoding="utf-8"))
+    plans = {plan: json.loads((site / OUTPUT / lang / f"{plan}.json").read_text(encoding="utf-8")) for plan in main["plans"]}
+    return {"": main, **plans}
+
+
 @functools.cache
 def index_pages(site: Path, lang: str) -> dict[str, str]:
-    """The text the search file of ``lang`` holds for each page (its URL), as the search sees it."""
-    data = json.loads((site / OUTPUT / f"{lang}.json").read_text(encoding="utf-8"))
-    return {entry[0]: "\n".join(section[2] for section in entry[2]) for entry in data["pages"]}
+    """The text the search files of ``lang`` hold for each page (its URL), as the search sees it."""
+    entries = [entry for part in index_parts(site, lang).values() for entry in part["pages"]]
+    return {entry[0]: "\n".join(section[2] for section in entry[2]) for entry in entries}
 
 
 def page_text(site: Path, page: str) -> str:
@@ -461,7 +472,51 @@ def test_pages_load_no_search_until_it_opens(page: Page, site_url: str) -> None:
     page.fill("[data-ps-input]", "bao hiem")
     page.wait_for_function("() => document.querySelector('[data-ps-results]').dataset.query === 'bao hiem'")
     search_files = {url for url in requests if url.startswith((f"{OUTPUT}/", "assets/search/"))}
-    assert search_files == {*SEARCH_FILES, f"{OUTPUT}/vi.json"}
+    assert search_files == {*SEARCH_FILES, f"{OUTPUT}/vi.json", f"{OUTPUT}/vi/81-kh-ubnd-2024.json"}
+
+
+def test_first_results_need_one_plan_and_the_others_follow(browser: Browser, site_url: str, built_site: Path) -> None:
+    """With more plans than one, the first results come from the site's pages and the page's
+    own plan; another plan's text is fetched once they are shown, and its results join them."""
+    main = index_parts(built_site, "vi")[""]
+    plan, other = main["plans"][0], "999-kh-made-up"
+    made_up = {
+        "version": FORMAT_VERSION,
+        "lang": "vi",
+        "plan": other,
+        "pages": [[f"plans/{other}/", "Kế hoạch khác", [["s", 2, "Mục\nnước sạch", ""]]]],
+    }
+    context = browser.new_context()
+    requests: list[str] = []
+    held: list[Route] = []
+    context.on("request", lambda request: requests.append(request.url.removeprefix(site_url)))
+    context.route(site_url + f"{OUTPUT}/vi.json", lambda route: route.fulfill(json={**main, "plans": [other, plan]}))
+    context.route(site_url + f"{OUTPUT}/vi/{other}.json", lambda route: held.append(route))
+    tab = context.new_page()
+    try:
+        tab.goto(site_url + f"plans/{plan}/area-6/")
+        tab.get_by_role("button", name="Tìm kiếm").click()
+        list_state = (
+            "() => { const list = document.querySelector('[data-ps-results]'); return [list.dataset.query, list.dataset.complete]; }"
+        )
+        tab.wait_for_function(f"() => ({list_state})()[0] === ''")
+        assert f"{OUTPUT}/vi/{plan}.json" in requests and f"{OUTPUT}/vi/{other}.json" not in requests
+        tab.fill("[data-ps-input]", "nuoc sach")
+        tab.wait_for_function(f"() => ({list_state})()[0] === 'nuoc sach'")
+        assert tab.evaluate(list_state) == ["nuoc sach", "false"]
+        first = tab.eval_on_selector_all(".ps-result__link", "links => links.map(a => a.getAttribute('href'))")
+        assert first and not any(other in href for href in first)
+        for _ in range(250):
+            if held:
+                break
+            tab.wait_for_timeout(20)
+        assert held, f"{OUTPUT}/vi/{other}.json is not fetched after the first results"
+        held[0].fulfill(json=made_up)
+        tab.wait_for_function(f"() => ({list_state})()[1] === 'true'")
+        shown = tab.eval_on_selector_all(".ps-result__link", "links => links.map(a => a.getAttribute('href'))")
+        assert any(href.endswith(f"plans/{other}/#s") for href in shown)
+    finally:
+        context.close()
 
 
 def test_keyboard_alone(page: Page, site_url: str) -> None:
@@ -531,7 +586,7 @@ def test_the_404_page_searches_the_language_of_its_address(
     assert results and all(r.page.startswith("en/") == (lang == "en") for r in results)
     other = "vi" if lang == "en" else "en"
     fetched = {url.removeprefix(published_url) for url in driver.requests if url.removeprefix(published_url).startswith(f"{OUTPUT}/")}
-    assert fetched == {f"{OUTPUT}/{lang}.json"}, f"not {OUTPUT}/{other}.json"
+    assert fetched == {f"{OUTPUT}/{lang}.json", f"{OUTPUT}/{lang}/81-kh-ubnd-2024.json"}, f"not {OUTPUT}/{other}…"
 
 
 # -- the index -------------------------------------------------------------------------
@@ -558,11 +613,11 @@ def test_index_holds_every_page_in_each_language(built_site: Path, site_data: Si
 def test_reference_pages_count_for_less(built_site: Path) -> None:
     """The glossary, editor's guide, downloads and matrix pages (REFERENCE_PAGES) exist and are weighed down."""
     for lang in ("vi", "en"):
-        data = json.loads((built_site / OUTPUT / f"{lang}.json").read_text(encoding="utf-8"))
-        weighed = {entry[0].removeprefix("en/") for entry in data["pages"] if entry[3:] == [REFERENCE_WEIGHT]}
+        entries = [entry for part in index_parts(built_site, lang).values() for entry in part["pages"]]
+        weighed = {entry[0].removeprefix("en/") for entry in entries if entry[3:] == [REFERENCE_WEIGHT]}
         assert {"glossary/", "guide/", "downloads/"} <= weighed
         assert any(url.endswith("/matrix/") for url in weighed)
-        assert all(REFERENCE_PAGES.fullmatch(entry[0]) for entry in data["pages"] if entry[3:])
+        assert all(REFERENCE_PAGES.fullmatch(entry[0]) for entry in entries if entry[3:])
 
 
 ARTICLE = (
@@ -594,6 +649,23 @@ def test_read_page_leaves_out_what_is_not_searched() -> None:
     assert read_page(html, "p/").sections[0].text == "Trang\ngiữ\nlại\ngiữ nữa"
 
 
+def test_index_files_put_each_plan_apart() -> None:
+    urls = ("", "glossary/", "plans/a/area-1/", "plans/b/targets/", "plans/a/matrix/", "en/plans/a/area-1/")
+    pages = [
+        read_page(
+            ARTICLE.format(f'<h1 id="t">Trang {url}</h1>').replace('lang="vi"', f'lang="{url[:2] if url.startswith("en/") else "vi"}"'), url
+        )
+        for url in urls
+    ]
+    files = {path: json.loads(text) for path, text in index_files(pages, "vi").items()}
+    assert set(files) == {"vi.json", "vi/a.json", "vi/b.json"}
+    assert files["vi.json"]["plans"] == ["a", "b"]
+    assert [entry[0] for entry in files["vi.json"]["pages"]] == ["", "glossary/"]
+    assert [entry[0] for entry in files["vi/a.json"]["pages"]] == ["plans/a/area-1/", "plans/a/matrix/"]
+    assert files["vi/a.json"]["plan"] == "a"
+    assert set(index_files(pages, "en")) == {"en.json", "en/a.json"}
+
+
 def test_read_site_names_every_page_it_cannot_index(tmp_path: Path) -> None:
     site = tmp_path / "site"
     for path in ("a/index.html", "b/index.html", "404.html"):
@@ -613,11 +685,12 @@ def gzipped(path: Path) -> int:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_first_results_cost_at_most_80_kib(built_site: Path, lang: str) -> None:
-    """Everything the search loads before its first results (test_pages_load_no_search_until_it_opens
-    lists it), compressed as GitHub Pages serves it."""
-    files = [built_site / name for name in SEARCH_FILES] + [built_site / OUTPUT / f"{lang}.json"]
-    total = sum(gzipped(path) for path in files)
-    assert total <= BUDGET, f"{total / 1024:.1f} KiB"
+    """Everything the search loads before its first results, on the page of any plan
+    (test_pages_load_no_search_until_it_opens lists it), compressed as GitHub Pages serves it."""
+    code = sum(gzipped(built_site / name) for name in SEARCH_FILES) + gzipped(built_site / OUTPUT / f"{lang}.json")
+    for plan in index_parts(built_site, lang)[""]["plans"]:
+        total = code + gzipped(built_site / OUTPUT / lang / f"{plan}.json")
+        assert total <= BUDGET, f"{plan}: {total / 1024:.1f} KiB"
 
 
 def test_what_every_page_pays_for_the_search_is_small(built_site: Path) -> None:

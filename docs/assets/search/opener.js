@@ -1,7 +1,9 @@
 // Opens the site search (partials/search.html): the header button, or "/" anywhere
 // but in a field. The first opening, or a pointer resting on the button, loads
-// search.js and search.css and fetches the text of the search's language
-// (search/<lang>.json) at the same time; search.js's mount() takes it from there.
+// search.js and search.css and, at the same time, fetches the text of the search's
+// language that the first results need: the site's pages (search/<lang>.json) and
+// those of the page's plan, or of the first plan (search/<lang>/<plan>.json);
+// search.js's mount() takes it from there.
 //
 // The language is the page's own. The page-not-found page is served at every missing
 // address of either edition, so there it is the language of the edition the address
@@ -46,11 +48,13 @@
       css.rel = "stylesheet";
       css.href = new URL("assets/search/search.css", root).href;
       document.head.appendChild(css);
-      const text = fetch(new URL(`search/${lang}.json`, root));
-      // Unhandled until mount() takes it: a failed fetch is reported there.
-      text.catch(() => {});
+      const plan = dialog.dataset.plan;
+      const started = new Map([["", fetch(new URL(`search/${lang}.json`, root))]]);
+      if (plan) started.set(plan, fetch(new URL(`search/${lang}/${plan}.json`, root)));
+      // Unhandled until mount() takes them: a failed fetch is reported there.
+      for (const text of started.values()) text.catch(() => {});
       loading = import(new URL("assets/search/search.js", root).href)
-        .then((search) => search.mount(dialog, root, lang, text))
+        .then((search) => search.mount(dialog, root, lang, plan, started))
         .catch(() => {
           dialog.querySelector("[data-ps-status]").textContent = dialog.dataset.failed;
           loading = null;

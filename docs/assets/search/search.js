@@ -82,33 +82,52 @@ function splitTitle([anchor, level, text, title]) {
   ];
 }
 
-// The search file as fetched, made ready to search: every word of every section in one
-// list, and for each distinct word the places it occurs.
-export function prepare(data) {
+// An empty index, to which parts of the search text are added as they arrive.
+export function createIndex() {
+  return {
+    pages: [],
+    sections: [],
+    vocabulary: new Map(), // word -> id
+    entries: [], // id -> its keys
+    byFolded: new Map(), // folded key -> ids
+    folded: [], // the folded keys
+    occurrences: [], // id -> token numbers
+    tokens: { word: [], start: [], end: [], glued: [], broken: [], weight: [], section: [] },
+    words: 0,
+    averageLength: 0,
+    plans: null, // every plan's id, once the site's part is in
+    parts: new Set(), // the parts added: "" (the site's pages) and plan ids
+  };
+}
+
+// Adds a search file as fetched (search/<lang>.json or search/<lang>/<plan>.json):
+// every word of every section goes in one list, and each distinct word keeps the
+// places it occurs.
+export function addPart(index, data) {
   if (data.version !== VERSION) throw new Error(`search index version ${data.version}, expected ${VERSION}`);
-  const vocabulary = new Map(); // word -> id
-  const entries = []; // id -> keys
-  const byFolded = new Map(); // folded key -> ids
-  const occurrences = []; // id -> token numbers
-  const tokens = { word: [], start: [], end: [], glued: [], broken: [], weight: [], section: [] };
-  const sections = [];
-  const pages = data.pages.map(([url, title, list, weight = 1], pageNumber) => {
-    const page = { number: pageNumber, url, title, weight, sections: [] };
+  const { tokens, sections } = index;
+  if (data.plans) index.plans = data.plans;
+  index.parts.add(data.plan ?? "");
+  for (const [url, title, list, weight = 1] of data.pages) {
+    const page = { url, title, weight, sections: [] };
     for (const [anchor, level, text, sectionTitle] of list.flatMap(splitTitle)) {
       const section = { number: sections.length, page, anchor, level, text, title: sectionTitle, first: tokens.word.length };
       const headingEnd = level ? text.indexOf("\n") >>> 0 : 0;
       for (const token of words(text)) {
-        let id = vocabulary.get(token.word);
+        let id = index.vocabulary.get(token.word);
         if (id === undefined) {
-          id = entries.length;
-          vocabulary.set(token.word, id);
+          id = index.entries.length;
+          index.vocabulary.set(token.word, id);
           const keys = wordKeys(token.word);
-          entries.push(keys);
-          occurrences.push([]);
-          if (!byFolded.has(keys.folded)) byFolded.set(keys.folded, []);
-          byFolded.get(keys.folded).push(id);
+          index.entries.push(keys);
+          index.occurrences.push([]);
+          if (!index.byFolded.has(keys.folded)) {
+            index.byFolded.set(keys.folded, []);
+            index.folded.push(keys.folded);
+          }
+          index.byFolded.get(keys.folded).push(id);
         }
-        occurrences[id].push(tokens.word.length);
+        index.occurrences[id].push(tokens.word.length);
         tokens.word.push(id);
         tokens.start.push(token.start);
         tokens.end.push(token.end);
@@ -118,29 +137,45 @@ export function prepare(data) {
         tokens.section.push(section.number);
       }
       section.last = tokens.word.length;
+      index.words += section.last - section.first;
       sections.push(section);
       page.sections.push(section);
     }
-    return page;
-  });
-  const totalWords = sections.reduce((sum, section) => sum + section.last - section.first, 0);
-  return {
-    lang: data.lang,
-    pages,
-    sections,
-    entries,
-    byFolded,
-    folded: [...byFolded.keys()],
-    occurrences,
-    tokens,
-    averageLength: totalWords / Math.max(sections.length, 1),
-  };
+    index.pages.push(page);
+  }
+  index.averageLength = index.words / Math.max(sections.length, 1);
+  return index;
 }
 
-export async function load(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return prepare(await response.json());
+// Whether every part of the search text is in: the site's, and every plan's.
+export function isComplete(index) {
+  return index.plans !== null && index.plans.every((plan) => index.parts.has(plan));
+}
+
+// An index of the given search files (as fetched).
+export function prepare(...parts) {
+  const index = createIndex();
+  for (const part of parts) addPart(index, part);
+  return index;
+}
+
+// The search file of `lang` for `plan` ("" for the site's pages), relative to the site's root.
+export function partPath(lang, plan) {
+  return plan ? `search/${lang}/${plan}.json` : `search/${lang}.json`;
+}
+
+async function fetched(response) {
+  const answer = await response;
+  if (!answer.ok) throw new Error(`${answer.url}: HTTP ${answer.status}`);
+  return answer.json();
+}
+
+// The whole index of `lang`, every part of it, from the site at `root`.
+export async function load(root, lang) {
+  const index = prepare(await fetched(fetch(new URL(partPath(lang, ""), root))));
+  const parts = await Promise.all(index.plans.map((plan) => fetched(fetch(new URL(partPath(lang, plan), root)))));
+  for (const part of parts) addPart(index, part);
+  return index;
 }
 
 // -- matching -----------------------------------------------------------------------------
@@ -194,6 +229,8 @@ function phrases(index, terms, found) {
   }
   return starts;
 }
+
+const byUrl = (a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 // What the query finds: its words (terms), the tokens each matches (found), and the
 // pages, best first (results: [{page, exact, phrase, score, sections}], each with its
@@ -253,7 +290,7 @@ export function search(index, raw) {
   }
   // Among pages with the phrase, those whose title has it (an agency's page for its name).
   results.sort(
-    (a, b) => b.exact - a.exact || b.phrase - a.phrase || b.named - a.named || b.score - a.score || a.page.number - b.page.number,
+    (a, b) => b.exact - a.exact || b.phrase - a.phrase || b.named - a.named || b.score - a.score || byUrl(a.page, b.page),
   );
   return { terms, found, results };
 }
@@ -385,17 +422,21 @@ function resultItem(index, root, result, found) {
 
 // -- the dialog ------------------------------------------------------------------------------
 
-// `indexResponse`: the fetch of the search file, which opener.js starts beside this module's.
-export async function mount(dialog, root, lang, indexResponse) {
+// `started`: the fetches of search files that opener.js started beside this module's,
+// by part ("" for the site's pages, or a plan's id); `plan`: the plan whose part comes
+// first (the page's own, or the first plan). The first results come from the site's
+// pages and that plan's; the other plans' parts are fetched once they are shown.
+export async function mount(dialog, root, lang, plan, started = new Map()) {
   const input = dialog.querySelector("[data-ps-input]");
   const status = dialog.querySelector("[data-ps-status]");
   const list = dialog.querySelector("[data-ps-results]");
   const strings = dialog.dataset;
-  let index;
+  const index = createIndex();
+  const part = (name) => fetched(started.get(name) ?? fetch(new URL(partPath(lang, name), root)));
+  let failed = false;
   try {
-    const response = await (indexResponse ?? fetch(new URL(`search/${lang}.json`, root)));
-    if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
-    index = prepare(await response.json());
+    const first = [part(""), ...(plan ? [part(plan)] : [])];
+    for (const data of await Promise.all(first)) addPart(index, data);
   } catch (error) {
     status.textContent = strings.failed;
     throw error;
@@ -405,14 +446,32 @@ export async function mount(dialog, root, lang, indexResponse) {
     const { terms, found, results } = search(index, query);
     list.replaceChildren(...results.slice(0, PAGES_SHOWN).map((result) => resultItem(index, root, result, found)));
     const count = results.length;
-    status.textContent = !terms.length
-      ? strings.prompt
-      : count === 0
-        ? strings.none
-        : count === 1
-          ? strings.one
-          : strings.other.replace("#", String(count));
+    status.textContent = failed
+      ? strings.failed
+      : !terms.length
+        ? strings.prompt
+        : count === 0
+          ? strings.none
+          : count === 1
+            ? strings.one
+            : strings.other.replace("#", String(count));
     list.dataset.query = query.trim().replace(/\s+/g, " ");
+    list.dataset.complete = String(isComplete(index));
+  }
+
+  // The other plans, once the first results are shown: each adds its results as it comes.
+  let rest = null;
+  function fetchRest() {
+    rest ??= index.plans
+      .filter((name) => !index.parts.has(name))
+      .map((name) =>
+        part(name)
+          .then((data) => addPart(index, data))
+          .catch(() => {
+            failed = true;
+          })
+          .then(schedule),
+      );
   }
 
   // One search per frame at most, for what is in the field by then.
@@ -422,7 +481,9 @@ export async function mount(dialog, root, lang, indexResponse) {
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      show(input.value.replace(/^\s+/, "").replace(/\s+/g, " "));
+      const query = input.value.replace(/^\s+/, "").replace(/\s+/g, " ");
+      show(query);
+      if (query) fetchRest();
     });
   }
   input.addEventListener("input", schedule);
