@@ -34,6 +34,8 @@ const TEXT_WEIGHT = 1;
 const K1 = 1.2;
 const B = 0.3;
 const PAGES_SHOWN = 8;
+// While other plans' text arrives, the results are shown again at most this often.
+const REFRESH_MS = 250;
 const SECTIONS_SHOWN = 3;
 // Words of the excerpt around the best match, before and after it.
 const BEFORE = 8;
@@ -57,12 +59,14 @@ export function words(text) {
   let end = 0;
   for (const match of text.matchAll(WORD)) {
     const between = text.slice(end, match.index);
+    // Most words are one space apart: neither glued nor broken.
+    const spaced = between === " " || found.length === 0;
     found.push({
       word: match[0].toLowerCase(),
       start: match.index,
       end: match.index + match[0].length,
-      glued: found.length > 0 && between !== "" && !/\s/.test(between),
-      broken: found.length > 0 && BREAK.test(between),
+      glued: !spaced && between !== "" && !/\s/.test(between),
+      broken: !spaced && BREAK.test(between),
     });
     end = match.index + match[0].length;
   }
@@ -82,8 +86,23 @@ function splitTitle([anchor, level, text, title]) {
   ];
 }
 
+// The words of every section, one after another, in typed arrays that grow as parts
+// arrive (a site of many plans has hundreds of thousands of words).
+const TOKEN_FIELDS = { word: Int32Array, start: Int32Array, end: Int32Array, section: Int32Array, weight: Uint8Array, glued: Uint8Array, broken: Uint8Array };
+
+function growTokens(tokens, needed) {
+  if (needed <= tokens.word.length) return;
+  const size = Math.max(needed, tokens.word.length * 2, 4096);
+  for (const [name, Type] of Object.entries(TOKEN_FIELDS)) {
+    const grown = new Type(size);
+    grown.set(tokens[name]);
+    tokens[name] = grown;
+  }
+}
+
 // An empty index, to which parts of the search text are added as they arrive.
 export function createIndex() {
+  const tokens = Object.fromEntries(Object.entries(TOKEN_FIELDS).map(([name, Type]) => [name, new Type(0)]));
   return {
     pages: [],
     sections: [],
@@ -92,12 +111,30 @@ export function createIndex() {
     byFolded: new Map(), // folded key -> ids
     folded: [], // the folded keys
     occurrences: [], // id -> token numbers
-    tokens: { word: [], start: [], end: [], glued: [], broken: [], weight: [], section: [] },
-    words: 0,
+    tokens,
+    count: 0, // tokens in use
     averageLength: 0,
     plans: null, // every plan's id, once the site's part is in
     parts: new Set(), // the parts added: "" (the site's pages) and plan ids
   };
+}
+
+// The id of a word (lower case) in the index's vocabulary, added if new.
+function wordId(index, word) {
+  let id = index.vocabulary.get(word);
+  if (id === undefined) {
+    id = index.entries.length;
+    index.vocabulary.set(word, id);
+    const keys = wordKeys(word);
+    index.entries.push(keys);
+    index.occurrences.push([]);
+    if (!index.byFolded.has(keys.folded)) {
+      index.byFolded.set(keys.folded, []);
+      index.folded.push(keys.folded);
+    }
+    index.byFolded.get(keys.folded).push(id);
+  }
+  return id;
 }
 
 // Adds a search file as fetched (search/<lang>.json or search/<lang>/<plan>.json):
@@ -105,45 +142,36 @@ export function createIndex() {
 // places it occurs.
 export function addPart(index, data) {
   if (data.version !== VERSION) throw new Error(`search index version ${data.version}, expected ${VERSION}`);
-  const { tokens, sections } = index;
+  const { sections } = index;
   if (data.plans) index.plans = data.plans;
   index.parts.add(data.plan ?? "");
   for (const [url, title, list, weight = 1] of data.pages) {
     const page = { url, title, weight, sections: [] };
     for (const [anchor, level, text, sectionTitle] of list.flatMap(splitTitle)) {
-      const section = { number: sections.length, page, anchor, level, text, title: sectionTitle, first: tokens.word.length };
+      const section = { number: sections.length, page, anchor, level, text, title: sectionTitle, first: index.count };
       const headingEnd = level ? text.indexOf("\n") >>> 0 : 0;
-      for (const token of words(text)) {
-        let id = index.vocabulary.get(token.word);
-        if (id === undefined) {
-          id = index.entries.length;
-          index.vocabulary.set(token.word, id);
-          const keys = wordKeys(token.word);
-          index.entries.push(keys);
-          index.occurrences.push([]);
-          if (!index.byFolded.has(keys.folded)) {
-            index.byFolded.set(keys.folded, []);
-            index.folded.push(keys.folded);
-          }
-          index.byFolded.get(keys.folded).push(id);
-        }
-        index.occurrences[id].push(tokens.word.length);
-        tokens.word.push(id);
-        tokens.start.push(token.start);
-        tokens.end.push(token.end);
-        tokens.glued.push(token.glued);
-        tokens.broken.push(token.broken);
-        tokens.weight.push(token.start < headingEnd ? HEADING_WEIGHT[level] : TEXT_WEIGHT);
-        tokens.section.push(section.number);
+      const found = words(text);
+      growTokens(index.tokens, index.count + found.length);
+      const { tokens } = index;
+      for (const token of found) {
+        const at = index.count++;
+        const id = wordId(index, token.word);
+        index.occurrences[id].push(at);
+        tokens.word[at] = id;
+        tokens.start[at] = token.start;
+        tokens.end[at] = token.end;
+        tokens.glued[at] = token.glued ? 1 : 0;
+        tokens.broken[at] = token.broken ? 1 : 0;
+        tokens.weight[at] = token.start < headingEnd ? HEADING_WEIGHT[level] : TEXT_WEIGHT;
+        tokens.section[at] = section.number;
       }
-      section.last = tokens.word.length;
-      index.words += section.last - section.first;
+      section.last = index.count;
       sections.push(section);
       page.sections.push(section);
     }
     index.pages.push(page);
   }
-  index.averageLength = index.words / Math.max(sections.length, 1);
+  index.averageLength = index.count / Math.max(sections.length, 1);
   return index;
 }
 
@@ -194,40 +222,39 @@ function exactly(term, keys) {
   return keys.base === term.base && keys.tone === term.tone;
 }
 
-// For one word of the query: every token it matches, and whether exactly.
+// For one word of the query: the tokens it matches (list), and for every token of the
+// index whether it does (hit: 0 no, 1 folded, 2 exactly).
 function matches(index, term) {
   const ids = term.prefix
     ? index.folded.filter((key) => key.startsWith(term.folded)).flatMap((key) => index.byFolded.get(key))
     : (index.byFolded.get(term.folded) ?? []);
-  const found = new Map(); // token -> exact
+  const hit = new Uint8Array(index.count);
+  const list = [];
   for (const id of ids) {
-    const exact = exactly(term, index.entries[id]);
-    for (const token of index.occurrences[id]) found.set(token, exact);
+    const kind = exactly(term, index.entries[id]) ? 2 : 1;
+    for (const token of index.occurrences[id]) {
+      hit[token] = kind;
+      list.push(token);
+    }
   }
-  return found;
+  return { list, hit };
 }
 
-// The phrases: tokens where the query's words follow each other, in order, in one
-// section and line; those typed glued ("2.2") glued in the text too.
-function phrases(index, terms, found) {
+// Where the query's words follow each other, in order, in one section and line (those
+// typed glued, as "2.2", glued in the text too): calls `each(first token, exactly)`.
+function phrases(index, terms, found, each) {
   const { tokens } = index;
-  const starts = [];
-  for (const [first, firstExact] of found[0]) {
-    let exact = firstExact;
+  for (const first of found[0].list) {
+    let exact = found[0].hit[first] === 2;
     let whole = true;
     for (let k = 1; k < terms.length && whole; k++) {
       const token = first + k;
-      const hit = found[k].get(token);
-      whole =
-        hit !== undefined &&
-        tokens.section[token] === tokens.section[first] &&
-        !tokens.broken[token] &&
-        (!terms[k].glued || tokens.glued[token]);
-      exact = exact && hit === true;
+      const hit = found[k].hit[token];
+      whole = hit > 0 && tokens.section[token] === tokens.section[first] && !tokens.broken[token] && (!terms[k].glued || tokens.glued[token]);
+      exact = exact && hit === 2;
     }
-    if (whole) starts.push({ token: first, exact });
+    if (whole) each(first, exact);
   }
-  return starts;
 }
 
 const byUrl = (a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -242,31 +269,62 @@ export function search(index, raw) {
   const { tokens, sections } = index;
   const marked = terms.some((term) => term.marked);
 
-  // Per section: for each word, its weighted count, and whether one matches exactly.
-  const stats = new Map();
-  found.forEach((tokenMap, i) => {
-    for (const [token, exact] of tokenMap) {
+  // Per section (its number): for each word (i), its weighted count (weights[number * n + i])
+  // and whether one matches exactly; then the phrases. Typed arrays: a letter can match
+  // a hundred thousand words on a site of many plans.
+  const n = terms.length;
+  const weights = new Float64Array(sections.length * n);
+  const exactly = new Uint8Array(sections.length * n);
+  const touched = [];
+  const seen = new Uint8Array(sections.length);
+  found.forEach(({ list, hit }, i) => {
+    for (const token of list) {
       const number = tokens.section[token];
-      if (!stats.has(number)) stats.set(number, { weights: terms.map(() => 0), exact: terms.map(() => false), phrases: [] });
-      const stat = stats.get(number);
-      stat.weights[i] += tokens.weight[token];
-      stat.exact[i] ||= exact;
+      if (!seen[number]) {
+        seen[number] = 1;
+        touched.push(number);
+      }
+      weights[number * n + i] += tokens.weight[token];
+      if (hit[token] === 2) exactly[number * n + i] = 1;
     }
   });
-  for (const phrase of phrases(index, terms, found)) stats.get(tokens.section[phrase.token]).phrases.push(phrase);
+  const phraseStarts = new Map(); // section -> the first token of each phrase
+  const exactPhrase = new Uint8Array(sections.length);
+  if (n > 1) {
+    phrases(index, terms, found, (first, exact) => {
+      const number = tokens.section[first];
+      if (!phraseStarts.has(number)) phraseStarts.set(number, []);
+      phraseStarts.get(number).push(first);
+      if (exact) exactPhrase[number] = 1;
+    });
+  }
 
   // BM25 over sections: rare words count more; words in short sections count more.
   const idf = terms.map((_, i) => {
     let containing = 0;
-    for (const stat of stats.values()) if (stat.weights[i] > 0) containing++;
+    for (const number of touched) if (weights[number * n + i] > 0) containing++;
     return Math.log(1 + (sections.length - containing + 0.5) / (containing + 0.5));
   });
   const byPage = new Map();
-  for (const [number, stat] of stats) {
+  for (const number of touched) {
     const section = sections[number];
     const length = (section.last - section.first) / index.averageLength;
-    stat.section = section;
-    stat.score = stat.weights.reduce((sum, weight, i) => sum + (idf[i] * weight * (K1 + 1)) / (weight + K1 * (1 - B + B * length)), 0);
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      const weight = weights[number * n + i];
+      score += (idf[i] * weight * (K1 + 1)) / (weight + K1 * (1 - B + B * length));
+    }
+    // One word is a phrase of itself.
+    const single = n === 1;
+    const stat = {
+      section,
+      score,
+      weights: weights.subarray(number * n, number * n + n),
+      exact: exactly.subarray(number * n, number * n + n),
+      phrases: phraseStarts.get(number) ?? [],
+      anyPhrase: single || phraseStarts.has(number),
+      exactPhrase: single ? exactly[number] === 1 : exactPhrase[number] === 1,
+    };
     if (!byPage.has(section.page)) byPage.set(section.page, []);
     byPage.get(section.page).push(stat);
   }
@@ -277,7 +335,7 @@ export function search(index, raw) {
     if (!terms.every((_, i) => list.some((stat) => stat.weights[i] > 0))) continue;
     const exact = !marked || terms.every((_, i) => list.some((stat) => stat.exact[i]));
     // A phrase counts in the page's own tier: exactly typed, for a page that has the words exactly.
-    for (const stat of list) stat.phrase = stat.phrases.some((phrase) => phrase.exact || !exact || !marked);
+    for (const stat of list) stat.phrase = stat.exactPhrase || (stat.anyPhrase && (!exact || !marked));
     // The title adds to the page's best section, and is where a result lands only when
     // nothing under it matches.
     const title = list.find((stat) => stat.section.level === 1);
@@ -302,45 +360,42 @@ export function sectionUrl(section) {
   return section.anchor ? `${section.page.url}#${section.anchor}` : section.page.url;
 }
 
-// The excerpt of a section around its best match, as [{text, mark}] pieces; `found`
-// is search()'s.
-export function excerpt(index, section, found) {
+// The excerpt of a matching section (an entry of a result's `sections`) around its
+// best match, as [{text, mark}] pieces: where the section has the query's phrase, the
+// phrase is marked, else every word the query matches; `found` is search()'s.
+export function excerpt(index, stat, found) {
   const { tokens } = index;
+  const { section } = stat;
   if (section.first === section.last) return [{ text: section.text.replaceAll("\n", " · ") }];
-  const matched = (token) => found.some((map) => map.has(token));
+  const marked = new Set();
+  for (const first of stat.phrases ?? []) for (let k = 0; k < found.length; k++) marked.add(first + k);
+  if (!marked.size) {
+    for (let token = section.first; token < section.last; token++) if (found.some(({ hit }) => hit[token])) marked.add(token);
+  }
   // The text under a heading, if the section has any; else the heading.
   const headingEnd = section.level > 1 ? section.text.indexOf("\n") >>> 0 : 0;
   let first = section.first;
   while (first < section.last && tokens.start[first] < headingEnd) first++;
   if (first === section.last) first = section.first;
-  // The window holding the most distinct words of the query.
-  let center = first;
-  let bestCount = 0;
+  // The window with the most marked words, from a few words before the first of them.
+  let from = first;
+  let most = 0;
   for (let token = first; token < section.last; token++) {
-    if (!matched(token)) continue;
-    const from = Math.max(first, token - BEFORE);
-    const to = Math.min(section.last, token + AFTER);
+    if (!marked.has(token)) continue;
+    const start = Math.max(first, token - BEFORE);
     let count = 0;
-    for (const map of found) {
-      for (let t = from; t < to; t++) {
-        if (map.has(t)) {
-          count++;
-          break;
-        }
-      }
-    }
-    if (count > bestCount) {
-      bestCount = count;
-      center = token;
+    for (let t = start; t < Math.min(section.last, start + BEFORE + AFTER); t++) count += marked.has(t);
+    if (count > most) {
+      most = count;
+      from = start;
     }
   }
-  const from = Math.max(first, center - BEFORE);
   const to = Math.min(section.last, from + BEFORE + AFTER);
   const pieces = [];
   if (from > first) pieces.push({ text: "… " });
   let at = tokens.start[from];
   for (let token = from; token < to; token++) {
-    if (matched(token)) {
+    if (marked.has(token)) {
       if (tokens.start[token] > at) pieces.push({ text: section.text.slice(at, tokens.start[token]) });
       pieces.push({ text: section.text.slice(tokens.start[token], tokens.end[token]), mark: true });
       at = tokens.end[token];
@@ -371,7 +426,7 @@ function excerptNode(pieces) {
 // (with the phrase, if the best has it).
 function shownSections(result) {
   const [best, ...rest] = result.sections;
-  return [best, ...rest.filter((stat) => stat.phrase === best.phrase)].slice(0, SECTIONS_SHOWN).map((stat) => stat.section);
+  return [best, ...rest.filter((stat) => stat.phrase === best.phrase)].slice(0, SECTIONS_SHOWN);
 }
 
 // The heading a section is shown under; none at the top of the page (under its title).
@@ -380,38 +435,44 @@ function sectionTitle(section) {
   return section.level ? section.text.split("\n", 1)[0] : section.title;
 }
 
+// A result that lands on the page's title shows the start of the text under it.
+function excerptOf(index, stat, found) {
+  const next = stat.section.level === 1 ? stat.section.page.sections[1] : null;
+  return excerpt(index, next ? { section: next } : stat, found);
+}
+
 function resultItem(index, root, result, found) {
   const [best, ...more] = shownSections(result);
   const item = document.createElement("li");
   item.className = "ps-result";
   const link = document.createElement("a");
   link.className = "ps-result__link";
-  link.href = new URL(sectionUrl(best), root).href;
+  link.href = new URL(sectionUrl(best.section), root).href;
   const title = document.createElement("span");
   title.className = "ps-result__title";
   title.textContent = result.page.title || result.page.url;
   link.append(title);
-  const heading = sectionTitle(best);
+  const heading = sectionTitle(best.section);
   if (heading) {
     const section = document.createElement("span");
     section.className = "ps-result__section";
     section.textContent = heading;
     link.append(section);
   }
-  link.append(excerptNode(excerpt(index, best, found)));
+  link.append(excerptNode(excerptOf(index, best, found)));
   item.append(link);
   if (more.length) {
     const list = document.createElement("ul");
     list.className = "ps-result__more";
-    for (const section of more) {
+    for (const stat of more) {
       const entry = document.createElement("li");
       const sub = document.createElement("a");
       sub.className = "ps-result__link ps-result__link--section";
-      sub.href = new URL(sectionUrl(section), root).href;
+      sub.href = new URL(sectionUrl(stat.section), root).href;
       const name = document.createElement("span");
       name.className = "ps-result__section";
-      name.textContent = sectionTitle(section) ?? title.textContent;
-      sub.append(name, excerptNode(excerpt(index, section, found)));
+      name.textContent = sectionTitle(stat.section) ?? title.textContent;
+      sub.append(name, excerptNode(excerpt(index, stat, found)));
       entry.append(sub);
       list.append(entry);
     }
@@ -459,8 +520,22 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
     list.dataset.complete = String(isComplete(index));
   }
 
-  // The other plans, once the first results are shown: each adds its results as it comes.
+  // The other plans, once the first results are shown: their results join in as they
+  // come, shown again at most every REFRESH_MS until the last is in.
   let rest = null;
+  let refresh = null;
+  function added() {
+    if (isComplete(index) || failed) {
+      clearTimeout(refresh);
+      refresh = null;
+      schedule();
+    } else {
+      refresh ??= setTimeout(() => {
+        refresh = null;
+        schedule();
+      }, REFRESH_MS);
+    }
+  }
   function fetchRest() {
     rest ??= index.plans
       .filter((name) => !index.parts.has(name))
@@ -470,7 +545,7 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
           .catch(() => {
             failed = true;
           })
-          .then(schedule),
+          .then(added),
       );
   }
 
