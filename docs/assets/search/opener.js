@@ -48,6 +48,7 @@
       css.rel = "stylesheet";
       css.href = new URL("assets/search/search.css", root).href;
       document.head.appendChild(css);
+      // The paths of search.js's partPath(), which is not loaded yet.
       const plan = dialog.dataset.plan;
       const started = new Map([["", fetch(new URL(`search/${lang}.json`, root))]]);
       if (plan) started.set(plan, fetch(new URL(`search/${lang}/${plan}.json`, root)));

@@ -1,7 +1,8 @@
 // The site search. opener.js loads this module when the search dialog first opens,
-// together with the text of the page's language (search/<lang>.json, written by
-// plansite/search.py); mount() then answers every query from that text, in the page,
-// with nothing more to download.
+// with the text of the page's language (search/<lang>.json, the site's pages, and
+// search/<lang>/<plan>.json, each plan's; written by plansite/search.py); mount() then
+// answers every query from that text, in the page. The first results need the site's
+// pages and one plan's; the other plans' text follows, once they are shown.
 //
 // Vietnamese, as readers type it:
 // - A word is a syllable ("nước sạch" is two), and every syllable of the query but
@@ -14,8 +15,8 @@
 // - Pages where the query's syllables stand together, in order, come before pages
 //   where they are scattered, and among them pages whose title has them first; then
 //   sections are scored (BM25) with words in headings weighing more than words in the
-//   text. A result links to its best section: a
-//   sub-task's heading (#task-2-2), a target's row (#target-t02), a document (#doc-…).
+//   text. A result links to its best section: a sub-task's heading (#task-2-2), a
+//   target's row (#target-t02), a document (#doc-…).
 
 const VERSION = 1;
 // A word: letters with their marks, and digits.
@@ -34,9 +35,9 @@ const TEXT_WEIGHT = 1;
 const K1 = 1.2;
 const B = 0.3;
 const PAGES_SHOWN = 8;
+const SECTIONS_SHOWN = 3;
 // While other plans' text arrives, the results are shown again at most this often.
 const REFRESH_MS = 250;
-const SECTIONS_SHOWN = 3;
 // Words of the excerpt around the best match, before and after it.
 const BEFORE = 8;
 const AFTER = 18;
