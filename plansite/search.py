@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import ClassVar
 
 FORMAT_VERSION = 1
-# Where the index goes in the built site: search/vi.json, search/en.json.
+# Where the search files go in the built site: search/<lang>.json, search/<lang>/<plan>.json.
 OUTPUT = "search"
 # Material puts a page's content, and nothing else, in this element.
 CONTENT_CLASS = "md-content__inner"
@@ -233,6 +233,7 @@ def read_site(site: Path) -> list[Page]:
 
 
 def page_entry(page: Page) -> list[object]:
+    """A page as the search files hold it."""
     sections = [[section.anchor, section.level, section.text, section.title] for section in page.sections]
     return [page.url, page.title, sections, *([page.weight] if page.weight != 1 else [])]
 
