@@ -1,16 +1,9 @@
-// Opens the site search (partials/search.html): the header button, or "/" anywhere
-// but in a field. The first opening, or a pointer resting on the button, loads
-// search.js and search.css and, at the same time, fetches the text of the search's
-// language that the first results need: the site's pages (search/<lang>.json) and
-// those of the page's plan, or of the first plan (search/<lang>/<plan>.json);
-// search.js's mount() takes it from there.
-//
-// The language is the page's own. The page-not-found page is served at every missing
-// address of either edition, so there it is the language of the edition the address
-// is under: "<site root>/en/…" is English, any other address under the root is
-// Vietnamese (the edition at the root). The address is a better guide than the
-// browser's language: every address of the site belongs to one edition, and the
-// reader who followed it was reading that edition.
+// Loaded by every page (partials/search.html), so kept short; bench/SEARCH.md has the why.
+// The header button, or "/" outside a field, opens the search. The first opening, or
+// a pointer resting on the button, loads search.js and search.css and fetches the text
+// the first results need: the site's pages and the page's plan (or the first plan).
+// The language is the page's; on the page-not-found page, served at every missing
+// address, that of the edition the address is under ("<root>/en/…": English).
 (function () {
   const button = document.querySelector("[data-ps-open]");
   const dialog = document.getElementById("__search-dialog");
