@@ -36,9 +36,12 @@ from importlib import metadata
 from pathlib import Path
 
 import yaml
-from make_plans import make_plans
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from toolkit.plans import make_plans  # noqa: E402
+
 SIZES = (1, 10, 50)
 RATIO_BUDGET = 1.3
 RESULTS = ROOT / "bench" / "results-build.md"

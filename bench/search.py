@@ -1,24 +1,29 @@
-"""Search benchmark (issue 5): what a reader downloads and waits for to see results.
+"""Search benchmark (issue 14): what a reader downloads and waits for to see results,
+with the site's own search and with Pagefind tuned, on the shipped site and on sites of
+10 and 50 plans.
 
-``make bench`` runs it after ``make build``. It serves site/ on 127.0.0.1 the way a
-static host does (gzip for text; Pagefind's index files are compressed already) and
-drives Debian's Chromium. For each query, in a fresh browser context (empty cache),
-it opens the home page of the query's language, opens the search, types the query at
-a brisk phone typist's pace, and records
+``make bench`` runs it after ``make build``. The shipped site is site/; the larger ones
+are built in a temporary folder from made-up plans (bench/make_plans.py), and each site
+is also copied and searched with Pagefind (bench/pagefind_variant.py). Each site is
+served from 127.0.0.1 the way GitHub Pages serves it (gzip for text; Pagefind's files
+are compressed already) and searched in Debian's Chromium, from the home page of the
+query's language, in a fresh browser context (empty cache) for each visit:
 
-- bytes: every response body of the search's files (code, index, excerpts) the
-  server sent from the page's load until the results of the whole query are in the
-  page (the page's own HTML, CSS and JavaScript excluded);
-- ms: from the last keystroke to the next frame after those results are in the page;
+- the query pasted at once, on Lighthouse's slow-phone profile (150 ms round trip,
+  1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower, emulated through the DevTools
+  protocol): KiB, every response body of the search's files (opener, code, text or
+  index, excerpts) from the page's load until the first results are in the page (the
+  files the page had received by then), and until all of them are (the site's search
+  fetches other plans' text once its first results are shown); ms from the click on
+  the search button to each;
+- the query typed at a brisk phone typist's pace on the slow phone: ms from the last
+  key to all results;
+- the same on localhost, then a second query in the same dialog (KiB, ms).
 
-then the same for a second query typed into the same dialog (warm). It also records
-what each kind of page weighs on first load, without opening the search, and how many
-queries of tests/search_queries.yml find their expected pages in the top three.
-
-``--engine material`` measures Material's own search plugin instead, on a variant
-build in a temporary folder, for the comparison in bench/SEARCH.md. Timings are
-medians over ``--runs`` runs; budgets: 150 KiB and 300 ms to first results.
-Results: a table on stdout and bench/results-search[-material].md.
+On the shipped site both engines also answer the query set (tests/search_queries.yml),
+and the weight of pages without the search opened is recorded. Figures are medians over
+``--runs`` runs, worst over the queries; the budget is 80 KiB to the first results.
+Results: bench/results-search.md (and stdout).
 """
 
 from __future__ import annotations
@@ -27,20 +32,18 @@ import argparse
 import functools
 import gzip
 import http.server
-import json
 import math
 import os
-import re
-import shutil
+import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -49,20 +52,25 @@ from playwright.sync_api import Browser, Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-# The browser, the query set and its expectations, as the tests have them.
-import test_search as queryset  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+# The browser, the site build and the made-up plans from the tests' toolkit; the query set.
+from pagefind_variant import pagefind_site  # noqa: E402
+from search_queries import QUERIES, Result, misses  # noqa: E402
+from toolkit.plans import make_plans  # noqa: E402
+from toolkit.site import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 
 from plansite.load import load_site  # noqa: E402
-from plansite.search import fold  # noqa: E402
+from plansite.search import build_index  # noqa: E402
 
-BYTES_BUDGET = 150 * 1024
-MS_BUDGET = 300
+BYTES_BUDGET = 80 * 1024
 PAGE_BUDGET = 100 * 1024
 KEY_DELAY_MS = 150
+PLAN_COUNTS = (1, 10, 50)
 COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
+# Lighthouse's mobile throttling: 150 ms RTT, 1.6 Mbit/s (1,638.4 kbit/s) down, 750 kbit/s up, CPU 4x.
+SLOW_PHONE = {"offline": False, "latency": 150, "downloadThroughput": 1638.4 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8}
+CPU_SLOWDOWN = 4
 # (language, first query, second query): with and without diacritics, English, ids.
-QUERIES = [
+BENCH_QUERIES = [
     ("vi", "nước sạch", "bảo hiểm y tế"),
     ("vi", "nuoc sach", "bao hiem y te"),
     ("vi", "người có công", "thất nghiệp"),
@@ -71,6 +79,9 @@ QUERIES = [
     ("en", "42-NQ/TW", "2.2"),
 ]
 PAGES = ["", "en/", "plans/81-kh-ubnd-2024/targets/", "plans/81-kh-ubnd-2024/area-6/", "plans/81-kh-ubnd-2024/full-text/", "glossary/"]
+ENGINES = {"own": "the site's search", "pagefind": "Pagefind tuned"}
+# What in a path marks a file of the search: its opener and code, its index (either engine's).
+SEARCH_FILES = ("/assets/search/", "/search/", "/pagefind/")
 
 
 # -- a static host that counts what it sends ------------------------------------------
@@ -141,88 +152,205 @@ def host(site: Path) -> Iterator[tuple[str, Ledger]]:
         yield f"http://127.0.0.1:{server.server_address[1]}/", ledger
     finally:
         server.shutdown()
+        server.server_close()
 
 
-# -- the two engines, as a reader drives them ---------------------------------------------
+def is_search_file(path: str) -> bool:
+    return any(part in path for part in SEARCH_FILES)
 
-# Records the last keystroke (as the input event it makes: characters typed through
-# an input method fire no keydown) and the frame after each change of the results.
+
+# -- a reader searching ---------------------------------------------------------------------
+
+# Records the search button's click, the last keystroke (as the input event it makes:
+# characters typed through an input method fire no keydown), and the frames after the
+# results for what is in the field are first in the page (first) and after they are
+# complete (all: the site's search fetches other plans' text after its first results,
+# and says so in data-complete; Pagefind's first results are all there is).
 WATCH = """
-window.__bench = { lastKey: 0, changed: 0, query: null };
-document.addEventListener("input", () => { window.__bench.lastKey = performance.now(); }, true);
+window.__bench = { opened: 0, lastKey: 0, first: 0, all: 0, query: null, firstFiles: [] };
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-ps-open]")) window.__bench.opened = performance.now();
+}, true);
+document.addEventListener("input", () => {
+  Object.assign(window.__bench, { lastKey: performance.now(), first: 0, all: 0 });
+}, true);
+document.addEventListener("DOMContentLoaded", () => {
+  const target = document.querySelector("[data-ps-results]");
+  const input = document.querySelector("[data-ps-input]");
+  new MutationObserver(() => requestAnimationFrame(() => {
+    const bench = window.__bench;
+    const now = performance.now();
+    bench.query = target.dataset.query ?? null;
+    if (bench.query !== input.value.trim().replace(/\\s+/g, " ")) return;
+    if (!bench.first) {
+      bench.first = now;
+      // What had arrived for them (the server's count cannot tell: it sends what is asked
+      // for at once, and the slow phone's network delays it).
+      bench.firstFiles = performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname);
+    }
+    if (target.dataset.complete !== "false") bench.all ||= now;
+  })).observe(target, { attributes: true, childList: true, subtree: true, characterData: true });
+});
 """
 
 
-@dataclass
-class Engine:
-    name: str
-    open_selector: str  # what the reader clicks to search
-    input_selector: str
-    results_selector: str  # the element whose changes show results
-    files: tuple[str, ...]  # what in a path marks a file the search loads
-
-    def is_search_file(self, path: str) -> bool:
-        return any(part in path for part in self.files)
-
-    def watch(self, page: Page) -> None:
-        page.evaluate(
-            """selector => {
-                const target = document.querySelector(selector);
-                new MutationObserver(() => requestAnimationFrame(() => {
-                    window.__bench.changed = performance.now();
-                    window.__bench.query = target.dataset.query ?? null;
-                })).observe(target, { attributes: true, childList: true, subtree: true, characterData: true });
-            }""",
-            self.results_selector,
-        )
-
-    def wait_for_results(self, page: Page, query: str) -> None:
-        if self.name == "pagefind":
-            page.wait_for_function("q => window.__bench.query === q && window.__bench.changed > window.__bench.lastKey", arg=query)
-            return
-        # Material's results carry no query: wait until they stop changing. They may not
-        # change at all after the last keystroke (the same results, or none, as before).
-        page.wait_for_timeout(1500)
-        settled = 0.0
-        while settled != page.evaluate("window.__bench.changed"):
-            settled = page.evaluate("window.__bench.changed")
-            page.wait_for_timeout(400)
-
-    def top(self, page: Page, base: str) -> list[queryset.Result]:
-        selector = ".ps-result" if self.name == "pagefind" else ".md-search-result__item"
-        script = "items => items.map(i => [...i.querySelectorAll('a')].map(a => a.href))"
-        hrefs: list[list[str]] = page.eval_on_selector_all(selector, script)
-        results = []
-        for links in hrefs:
-            pages = {link.split("#")[0].removeprefix(base) for link in links}
-            anchors = tuple(link.split("#")[1] if "#" in link else "" for link in links)
-            results.append(queryset.Result(sorted(pages)[0], anchors))
-        return results
+def new_page(browser: Browser) -> Page:
+    context = browser.new_context(viewport={"width": 400, "height": 800})
+    context.add_init_script(WATCH)
+    return context.new_page()
 
 
-PAGEFIND = Engine("pagefind", "[data-ps-open]", "[data-ps-input]", "[data-ps-results]", ("/pagefind/", "/assets/search/"))
-# Material fetches its whole index, and lunr, as each page loads.
-MATERIAL = Engine(
-    "material", "label[for=__search]", ".md-search__input", ".md-search-result", ("search_index.json", "/workers/search", "/lunr/")
-)
+def slow_down(page: Page) -> None:
+    """From now on, the page is on Lighthouse's slow phone."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", SLOW_PHONE)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+
+
+def wait_for_results(page: Page, query: str, mark: str = "first") -> None:
+    """Until the results for ``query`` are in the page: the first ones, or ``mark="all"`` of them."""
+    page.wait_for_function(f"q => window.__bench.query === q && window.__bench.{mark} > 0", arg=query, timeout=120_000)
+
+
+def after(page: Page, start: str, mark: str = "first") -> float:
+    """Milliseconds from ``start`` (a mark of WATCH: "opened", "lastKey") to the results' ``mark``."""
+    end, begin = page.evaluate(f"[window.__bench.{mark}, window.__bench.{start}]")
+    return float(end - begin) if end > begin else math.nan
 
 
 @dataclass
 class Measure:
+    """One query, in three visits: pasted at once on the slow phone (what the first results
+    cost, and how long they take), typed on the slow phone, and typed on localhost (then a
+    second query in the same dialog)."""
+
     lang: str
     query: str
-    bytes: int
-    ms: float
+    bytes: int  # pasted: to the first results
+    all_bytes: int  # pasted: to all results
+    files: list[tuple[str, int]]  # pasted: what the first results took
+    open_ms: float  # pasted, slow phone: from the click on the search button to the first results
+    open_all_ms: float  # … to all results
+    slow_ms: float  # typed, slow phone: from the last key to all results
+    ms: float  # typed, localhost: from the last key to all results
     warm_query: str
     warm_bytes: int
     warm_ms: float
-    files: list[tuple[str, int]]
 
 
-def latency(page: Page) -> float:
-    """Milliseconds from the last keystroke to the results; NaN if they did not change after it."""
-    changed, last_key = page.evaluate("[window.__bench.changed, window.__bench.lastKey]")
-    return float(changed - last_key) if changed > last_key else math.nan
+def search_bytes(ledger: Ledger, start: float) -> list[tuple[str, int]]:
+    return [(path, size) for path, size in ledger.since(start, time.monotonic()) if is_search_file(path)]
+
+
+def visit(browser: Browser, base: str, lang: str, slow: bool) -> Page:
+    """The home page of ``lang``, loaded, with the search opened (on the slow phone if ``slow``:
+    what is measured is the search, so the page itself loads at full speed)."""
+    page = new_page(browser)
+    page.goto(base + ("en/" if lang == "en" else ""), wait_until="networkidle")
+    if slow:
+        slow_down(page)
+    page.click("[data-ps-open]")
+    return page
+
+
+def measure(browser: Browser, base: str, ledger: Ledger, lang: str, query: str, warm_query: str) -> Measure:
+    start = time.monotonic()
+    page = visit(browser, base, lang, slow=True)
+    page.fill("[data-ps-input]", query)
+    wait_for_results(page, query)
+    arrived = set(page.evaluate("window.__bench.firstFiles"))
+    wait_for_results(page, query, "all")
+    sent = search_bytes(ledger, start)
+    files = [(path, size) for path, size in sent if path in arrived]
+    all_bytes = sum(size for _, size in sent)
+    open_ms, open_all_ms = after(page, "opened"), after(page, "opened", "all")
+    page.context.close()
+
+    page = visit(browser, base, lang, slow=True)
+    page.type("[data-ps-input]", query, delay=KEY_DELAY_MS)
+    wait_for_results(page, query, "all")
+    slow_ms = after(page, "lastKey", "all")
+    page.context.close()
+
+    page = visit(browser, base, lang, slow=False)
+    page.type("[data-ps-input]", query, delay=KEY_DELAY_MS)
+    wait_for_results(page, query, "all")
+    typed_ms = after(page, "lastKey", "all")
+    page.fill("[data-ps-input]", "")
+    wait_for_results(page, "", "all")
+    warm_start = time.monotonic()
+    page.type("[data-ps-input]", warm_query, delay=KEY_DELAY_MS)
+    wait_for_results(page, warm_query, "all")
+    warm_ms = after(page, "lastKey", "all")
+    warm_bytes = sum(size for _, size in search_bytes(ledger, warm_start))
+    page.context.close()
+    first_bytes = sum(size for _, size in files)
+    return Measure(lang, query, first_bytes, all_bytes, files, open_ms, open_all_ms, slow_ms, typed_ms, warm_query, warm_bytes, warm_ms)
+
+
+def page_weights(browser: Browser, base: str, ledger: Ledger) -> list[tuple[str, int]]:
+    weights = []
+    for path in PAGES:
+        page = new_page(browser)
+        start = time.monotonic()
+        page.goto(base + path, wait_until="networkidle")
+        weights.append((path or "/", sum(size for _, size in ledger.since(start, time.monotonic()))))
+        page.context.close()
+    return weights
+
+
+def quality(browser: Browser, base: str) -> dict[str, list[str]]:
+    """The queries of the query set that miss, with what they miss (tests/search_queries.py says)."""
+    site = load_site(ROOT / "data")
+    failures = {}
+    pages: dict[str, Page] = {}
+    for entry in QUERIES:
+        lang = entry["lang"]
+        if lang not in pages:
+            pages[lang] = new_page(browser)
+            pages[lang].goto(base + ("en/" if lang == "en" else ""), wait_until="networkidle")
+            pages[lang].click("[data-ps-open]")
+        page = pages[lang]
+        page.fill("[data-ps-input]", "")
+        wait_for_results(page, "", "all")
+        page.type("[data-ps-input]", entry["query"], delay=20)
+        wait_for_results(page, entry["query"], "all")
+        hrefs: list[list[str]] = page.eval_on_selector_all(
+            ".ps-result", "items => items.map(i => [...i.querySelectorAll('a')].map(a => a.href))"
+        )
+        results = [
+            Result(links[0].split("#")[0].removeprefix(base), tuple(link.split("#")[1] if "#" in link else "" for link in links))
+            for links in hrefs
+        ]
+        problems = misses(site, entry, results)
+        if problems:
+            failures[f"{lang}: {entry['query']!r}"] = problems
+    for page in pages.values():
+        page.context.close()
+    return failures
+
+
+# -- the sites ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One engine on one site: what was measured."""
+
+    plans: int
+    engine: str
+    measures: list[list[Measure]] = field(default_factory=list)  # per run, per query
+    failures: dict[str, list[str]] | None = None  # the query set's misses; None if not run
+    weights: list[tuple[str, int]] = field(default_factory=list)
+
+    def worst(self, values: Iterable[float]) -> float:
+        known = [value for value in values if not math.isnan(value)]
+        return max(known) if known else math.nan
+
+    def column(self, pick: str) -> list[float]:
+        """The median over runs of ``pick`` for each query."""
+        return [median(getattr(run[i], pick) for run in self.measures) for i in range(len(self.measures[0]))]
 
 
 def median(values: Iterable[float]) -> float:
@@ -230,126 +358,30 @@ def median(values: Iterable[float]) -> float:
     return statistics.median(known) if known else math.nan
 
 
-def ms(value: float) -> str:
-    return "—" if math.isnan(value) else f"{value:.0f}"
+def built_site(plans: int, work: Path) -> Path:
+    """The site of ``plans`` plans: site/ for the shipped one, else one built from made-up plans."""
+    if plans == 1:
+        return ROOT / "site"
+    data = work / f"data-{plans}"
+    make_plans(ROOT / "data", data, plans)
+    (work / f"build-{plans}").mkdir()
+    build = build_site(data, work / f"build-{plans}")
+    if build.returncode:
+        raise SystemExit(f"building the site of {plans} plans failed:\n{build.output}")
+    build_index(build.site)
+    return build.site
 
 
-def measure(browser: Browser, engine: Engine, base: str, ledger: Ledger, lang: str, query: str, warm_query: str) -> Measure:
-    context = browser.new_context(viewport={"width": 400, "height": 800})
-    context.add_init_script(WATCH)
-    page = context.new_page()
-    start = time.monotonic()
-    page.goto(base + ("en/" if lang == "en" else ""), wait_until="networkidle")
-    engine.watch(page)
-    page.click(engine.open_selector)
-    page.type(engine.input_selector, query, delay=KEY_DELAY_MS)
-    engine.wait_for_results(page, query)
-    done = time.monotonic()
-    cold = latency(page)
-    files = [(path, size) for path, size in ledger.since(start, done) if engine.is_search_file(path)]
-    page.fill(engine.input_selector, "")
-    page.wait_for_timeout(300)
-    warm_start = time.monotonic()
-    page.type(engine.input_selector, warm_query, delay=KEY_DELAY_MS)
-    engine.wait_for_results(page, warm_query)
-    warm = latency(page)
-    warm_files = [(path, size) for path, size in ledger.since(warm_start, time.monotonic()) if engine.is_search_file(path)]
-    context.close()
-    return Measure(lang, query, sum(s for _, s in files), cold, warm_query, sum(s for _, s in warm_files), warm, files)
-
-
-def page_weights(browser: Browser, base: str, ledger: Ledger) -> list[tuple[str, int]]:
-    weights = []
-    for path in PAGES:
-        context = browser.new_context()
-        page = context.new_page()
-        start = time.monotonic()
-        page.goto(base + path, wait_until="networkidle")
-        weights.append((path or "/", sum(size for _, size in ledger.since(start, time.monotonic()))))
-        context.close()
-    return weights
-
-
-def quality(browser: Browser, engine: Engine, base: str) -> tuple[int, int, list[str]]:
-    """How many queries of the set have every expected page in their top three (anchors not checked)."""
-    site = load_site(ROOT / "data")
-    passed, failures = 0, []
-    pages: dict[str, Page] = {}
-    for entry in queryset.QUERIES:
-        lang = entry["lang"]
-        if lang not in pages:
-            context = browser.new_context(viewport={"width": 400, "height": 800})
-            context.add_init_script(WATCH)
-            pages[lang] = context.new_page()
-            pages[lang].goto(base + ("en/" if lang == "en" else ""), wait_until="networkidle")
-            engine.watch(pages[lang])
-            pages[lang].click(engine.open_selector)
-        page = pages[lang]
-        page.fill(engine.input_selector, "")
-        page.type(engine.input_selector, entry["query"], delay=20)
-        engine.wait_for_results(page, entry["query"])
-        top = engine.top(page, base)
-        other = [r.page for r in top if r.page.startswith("en/") != (lang == "en")]
-        missing = [e.label for e in queryset.expectations(site, entry) if not any(r.page in e.pages for r in top[: queryset.TOP])]
-        if missing or other:
-            failures.append(f"{lang}: {entry['query']!r}: missing {missing}, other language {other}")
-        else:
-            passed += 1
-    for page in pages.values():
-        page.context.close()
-    return passed, len(queryset.QUERIES), failures
-
-
-# -- Material's search, on a variant build --------------------------------------------------
-
-
-def build_material_variant(work: Path) -> Path:
-    """The site built with Material's search plugin and Material's own header and search partials."""
-    overrides = work / "overrides"
-    shutil.copytree(ROOT / "overrides", overrides)
-    for partial in ("header.html", "search.html"):
-        (overrides / "partials" / partial).unlink()
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("INHERIT: build/nav.yml", f"INHERIT: {ROOT / 'build' / 'nav.yml'}\ndocs_dir: {ROOT / 'docs'}")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {overrides}")
-    config = config.replace("plugins:\n", "plugins:\n  - search\n", 1)
-    config = config.replace("module_name: macros", f"module_name: {ROOT / 'macros'}")
-    config = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", config)  # for `mkdocs serve` only
-    (work / "mkdocs.yml").write_text(config, encoding="utf-8")
-    site = work / "site"
-    env = {**os.environ, "PLANSITE_DATA": str(ROOT / "data"), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(work / "mkdocs.yml"), "-d", str(site)], check=True, env=env, cwd=ROOT
-    )
-    return site
-
-
-def material_projection(site: Path) -> list[str]:
-    """What option (a) would download: Material's index split by language, with a folded copy of each text."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    scripts = site / "assets" / "javascripts"
-    code = [*scripts.glob("workers/search.*.min.js"), scripts / "lunr" / "min" / "lunr.stemmer.support.min.js"]
-    code += [scripts / "lunr" / "min" / f"lunr.{name}.min.js" for name in ("multi", "vi")]
-    code_size = sum(len(gzip.compress(path.read_bytes(), 6)) for path in code)
-
-    def gz(docs: list[dict[str, Any]]) -> int:
-        return len(gzip.compress(json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False).encode(), 6))
-
-    lines = [
-        "",
-        "Option (a), projected from this build's index: Material's search with the index split by language",
-        "and a folded copy of each title and text added (what the browser would download before the first results):",
-        "",
-        "| index | KiB |",
-        "| --- | ---: |",
-        f"| search_index.json as built (both languages) | {kib(gz(index['docs']))} |",
-    ]
-    for lang in ("vi", "en"):
-        docs = [doc for doc in index["docs"] if doc["location"].startswith("en/") == (lang == "en")]
-        folded = [{**doc, "folded": fold(doc["title"] + " " + doc["text"])} for doc in docs]
-        lines.append(f"| {lang} only, with a folded field | {kib(gz(folded))} |")
-    lines.append(f"| search worker + lunr.stemmer.support + lunr.multi + lunr.vi | {kib(code_size)} |")
-    return lines
+def bench(browser: Browser, plans: int, engine: str, site: Path, runs: int) -> Run:
+    run = Run(plans, engine)
+    with host(site) as (base, ledger):
+        for _ in range(runs):
+            run.measures.append([measure(browser, base, ledger, *query) for query in BENCH_QUERIES])
+        if plans == 1:
+            run.failures = quality(browser, base)
+            if engine == "own":
+                run.weights = page_weights(browser, base, ledger)
+    return run
 
 
 # -- report -------------------------------------------------------------------------------
@@ -359,87 +391,93 @@ def kib(size: float) -> str:
     return f"{size / 1024:.1f}"
 
 
-def report(
-    engine: Engine, runs: list[list[Measure]], weights: list[tuple[str, int]], score: tuple[int, int, list[str]] | None, extra: list[str]
-) -> str:
+def ms(value: float) -> str:
+    return "—" if math.isnan(value) else f"{value:.0f}"
+
+
+def report(results: list[Run], runs: int, browser_version: str) -> str:
+    by_size = sorted({run.plans for run in results})
     lines = [
-        f"# Search benchmark: {engine.name}",
+        "# Search benchmark: the site's own search and Pagefind tuned",
         "",
-        f"Written by `bench/search.py{' --engine material' if engine is MATERIAL else ''}` "
-        f"(`make bench`). Chromium {CHROMIUM}, {os.cpu_count()} cores, site served from 127.0.0.1 with gzip; "
-        f"typing {KEY_DELAY_MS} ms a key; medians of {len(runs)} runs, empty cache for the first query; "
-        "— : the results did not change after the last keystroke.",
+        f"Written by `bench/search.py` (`make bench`; its docstring says what is measured how). {platform.machine()}, "
+        f"{os.cpu_count()} cores (shared with other work); Chromium {browser_version}; Python {platform.python_version()}; "
+        f"Pagefind {version('pagefind')}; Playwright {version('playwright')}. Sites served from 127.0.0.1 with gzip; "
+        f"empty cache for each visit; typing {KEY_DELAY_MS} ms a key. Slow phone: Lighthouse's mobile profile (150 ms round "
+        f"trip, 1.6 Mbit/s down, 750 kbit/s up, CPU {CPU_SLOWDOWN}x slower). KiB to first and to all results: the query "
+        f"pasted at once. Medians of {runs} runs, worst over the {len(BENCH_QUERIES)} queries. 1 plan is the shipped site; "
+        "10 and 50 are made-up plans (bench/make_plans.py). — : no results after the last keystroke.",
         "",
-        "| lang | first query | KiB to first results | ms after last key | then | KiB | ms |",
-        "| --- | --- | ---: | ---: | --- | ---: | ---: |",
+        "| plans | search | KiB to first results | KiB to all results | slow phone: ms from opening to first results "
+        "| … to all results | slow phone: ms after last key | ms after last key | KiB, next query | query set |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
-    worst_bytes, worst_ms = 0.0, 0.0
-    for i, first in enumerate(runs[0]):
-        same = [run[i] for run in runs]
-        size = median(m.bytes for m in same)
-        cold_ms = median(m.ms for m in same)
-        warm_size = median(m.warm_bytes for m in same)
-        warm_ms = median(m.warm_ms for m in same)
-        worst_bytes = max(worst_bytes, size, warm_size)
-        worst_ms = max([worst_ms, *(value for value in (cold_ms, warm_ms) if not math.isnan(value))])
+    names = ("bytes", "all_bytes", "open_ms", "open_all_ms", "slow_ms", "ms", "warm_bytes")
+    for plans in by_size:
+        for run in (r for r in results if r.plans == plans):
+            quality_cell = "—" if run.failures is None else f"{len(QUERIES) - len(run.failures)}/{len(QUERIES)}"
+            worst = {name: run.worst(run.column(name)) for name in names}
+            lines.append(
+                f"| {plans} | {ENGINES[run.engine]} | {kib(worst['bytes'])} | {kib(worst['all_bytes'])} | {ms(worst['open_ms'])} | "
+                f"{ms(worst['open_all_ms'])} | {ms(worst['slow_ms'])} | {ms(worst['ms'])} | {kib(worst['warm_bytes'])} | {quality_cell} |"
+            )
+    lines += ["", f"Budget: everything the search loads to its first results ≤ {kib(BYTES_BUDGET)} KiB (gzip):", ""]
+    for run in results:
+        to_first, to_all = run.worst(run.column("bytes")), run.worst(run.column("all_bytes"))
+        verdict = "holds" if to_first <= BYTES_BUDGET else "FAILS"
         lines.append(
-            f"| {first.lang} | {first.query} | {kib(size)} | {ms(cold_ms)} | {first.warm_query} | {kib(warm_size)} | {ms(warm_ms)} |"
+            f"- {run.plans} plan{'s' if run.plans > 1 else ''}, {ENGINES[run.engine]}: {kib(to_first)} KiB — {verdict} "
+            f"({kib(to_all)} KiB to all results: {'within' if to_all <= BYTES_BUDGET else 'over'} the budget)."
         )
-    lines += [
-        "",
-        f"- Budget, bytes to first results ≤ {kib(BYTES_BUDGET)} KiB: worst {kib(worst_bytes)} KiB — "
-        f"{'holds' if worst_bytes <= BYTES_BUDGET else 'BROKEN'}.",
-        f"- Budget, results < {MS_BUDGET} ms after the last keystroke: worst median {worst_ms:.0f} ms — "
-        f"{'holds' if worst_ms < MS_BUDGET else 'BROKEN'}.",
-        *(
-            [
-                f"- Query set (tests/search_queries.yml): {score[0]}/{score[1]} find every expected page in the top "
-                f"{queryset.TOP}, with no result in the other language (anchors not checked here; tests/test_search.py checks them).",
-            ]
-            if score
-            else []
-        ),
-        "",
-        "What the first query downloads (first run):",
-        "",
-        "| file | KiB |",
-        "| --- | ---: |",
-        *(f"| {path} | {kib(size)} |" for path, size in runs[0][0].files),
-        "",
-        f"First load of a page, search not opened (budget {kib(PAGE_BUDGET)} KiB, everything it loads):",
-        "",
-        "| page | KiB |",
-        "| --- | ---: |",
-        *(f"| {path} | {kib(size)} |" for path, size in weights),
-    ]
-    lines += extra
-    if score and score[2]:
-        lines += ["", "Queries that miss:", "", *(f"- {failure}" for failure in score[2])]
+    for run in results:
+        lines += [
+            "",
+            f"## {run.plans} plan{'s' if run.plans > 1 else ''}, {ENGINES[run.engine]}",
+            "",
+            "| lang | first query | KiB to first results | KiB to all | slow phone: ms from opening | … to all "
+            "| slow phone: ms after last key | ms after last key | then | KiB | ms |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        ]
+        columns = {name: run.column(name) for name in (*names, "warm_ms")}
+        for i, first in enumerate(run.measures[0]):
+            lines.append(
+                f"| {first.lang} | {first.query} | {kib(columns['bytes'][i])} | {kib(columns['all_bytes'][i])} | "
+                f"{ms(columns['open_ms'][i])} | {ms(columns['open_all_ms'][i])} | {ms(columns['slow_ms'][i])} | {ms(columns['ms'][i])} | "
+                f"{first.warm_query} | {kib(columns['warm_bytes'][i])} | {ms(columns['warm_ms'][i])} |"
+            )
+        lines += ["", "What the first results of the first query take (first run):", "", "| file | KiB |", "| --- | ---: |"]
+        lines += [f"| {path} | {kib(size)} |" for path, size in run.measures[0][0].files]
+        if run.failures:
+            lines += ["", "Queries of the set that miss:", ""]
+            lines += [f"- {query}: {'; '.join(problems)}" for query, problems in run.failures.items()]
+        if run.weights:
+            lines += ["", f"First load of a page, search not opened (budget {kib(PAGE_BUDGET)} KiB, everything it loads):", ""]
+            lines += ["| page | KiB |", "| --- | ---: |", *(f"| {path} | {kib(size)} |" for path, size in run.weights)]
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--engine", choices=["pagefind", "material"], default="pagefind")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--skip-quality", action="store_true", help="do not run the query set")
+    parser.add_argument("--plans", type=int, nargs="+", default=list(PLAN_COUNTS), help="site sizes to measure (default: 1 10 50)")
     args = parser.parse_args()
-    engine = PAGEFIND if args.engine == "pagefind" else MATERIAL
-    with tempfile.TemporaryDirectory() as work:
-        site = ROOT / "site" if engine is PAGEFIND else build_material_variant(Path(work))
-        if not (site / "index.html").is_file():
-            print("site/ is not built: run `make bench`", file=sys.stderr)
-            return 1
-        with host(site) as (base, ledger), sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            runs = [[measure(browser, engine, base, ledger, *query) for query in QUERIES] for _ in range(args.runs)]
-            weights = page_weights(browser, base, ledger)
-            score = None if args.skip_quality else quality(browser, engine, base)
-            extra = material_projection(site) if engine is MATERIAL else []
-            browser.close()
-    text = report(engine, runs, weights, score, extra)
-    suffix = "" if engine is PAGEFIND else "-material"
-    (ROOT / "bench" / f"results-search{suffix}.md").write_text(text, encoding="utf-8")
+    if not (ROOT / "site" / "index.html").is_file():
+        print("site/ is not built: run `make bench`", file=sys.stderr)
+        return 1
+    results = []
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp, sync_playwright() as playwright:
+        work = Path(tmp)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for plans in args.plans:
+            site = built_site(plans, work)
+            variant = pagefind_site(site, work / f"pagefind-{plans}")
+            for engine, root in (("own", site), ("pagefind", variant)):
+                print(f"measuring {ENGINES[engine]} on {plans} plan(s)…", file=sys.stderr)
+                results.append(bench(browser, plans, engine, root, args.runs))
+        browser_version = browser.version
+        browser.close()
+    text = report(results, args.runs, browser_version)
+    (ROOT / "bench" / "results-search.md").write_text(text, encoding="utf-8")
     print(text)
     return 0
 

@@ -17,7 +17,6 @@ once per process however many language builds MkDocs runs.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import subprocess
@@ -116,19 +115,13 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
     shutil.rmtree(new, ignore_errors=True)
     try:
         run_mkdocs(project, new, source_date_epoch(project, site))
-        problems = csp.add_policies(new, wasm=True)
+        problems = csp.add_policies(new)
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
         try:
-            search.build_index(new, work / "search")
-        except (search.SearchIndexError, subprocess.CalledProcessError) as err:
+            search.build_index(new)
+        except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
-        # Pagefind lists the languages in its entry file in no fixed order.
-        entry = new / "pagefind" / "pagefind-entry.json"
-        if entry.is_file():
-            entry.write_text(
-                json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False), encoding="utf-8"
-            )
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise

@@ -30,8 +30,6 @@ KNOWN_INLINE_SCRIPTS = {
     "7eb3684fdacd2881f67b9428983273a29d8774d8bc82622af9b65a8ec1032a90",
     # partials/javascripts/content.html: opens the content tab a link points to
     "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f",
-    # overrides/partials/search.html: the search opener (until it moves into a file)
-    "e87d0cc2ecbad592423034b2d9f82da98f42ac911e220cb1b9598692d392cf14",
 }
 _BASE_URL = re.compile(r'new URL\("[A-Za-z0-9./_:-]*",location\)')
 # Script types the browser does not run (data blocks), which CSP does not govern.
@@ -85,11 +83,9 @@ def source_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(scripts: Iterable[str], wasm: bool) -> str:
+def policy(scripts: Iterable[str]) -> str:
     """The policy of a page whose inline scripts are ``scripts``."""
     script_src = ["'self'", *sorted({source_hash(s) for s in scripts})]
-    if wasm:
-        script_src.append("'wasm-unsafe-eval'")
     directives = {
         "default-src": ["'self'"],
         "script-src": script_src,
@@ -105,7 +101,7 @@ def policy(scripts: Iterable[str], wasm: bool) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def with_policy(html: str, wasm: bool) -> str:
+def with_policy(html: str) -> str:
     """``html`` with its policy as the first tag after ``<meta charset>``."""
     scripts = inline_scripts(html)
     unknown = [s for s in scripts if not known(s)]
@@ -113,16 +109,16 @@ def with_policy(html: str, wasm: bool) -> str:
         raise UnknownInlineScript(f"an inline script the site does not know: {unknown[0][:120]!r}")
     if html.count(META_AFTER) != 1:
         raise UnknownInlineScript(f"expected one {META_AFTER} in the page")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts, wasm)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
     return html.replace(META_AFTER, META_AFTER + tag, 1)
 
 
-def add_policies(site: Path, wasm: bool) -> list[str]:
+def add_policies(site: Path) -> list[str]:
     """Add the policy to every page of ``site``; return the problems (pages that cannot have one)."""
     problems = []
     for page in sorted(site.rglob("*.html")):
         try:
-            page.write_text(with_policy(page.read_text(encoding="utf-8"), wasm), encoding="utf-8")
+            page.write_text(with_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
         except UnknownInlineScript as err:
             problems.append(f"{page.relative_to(site)}: {err}")
     return problems

@@ -1,39 +1,75 @@
-"""The site search index: Vietnamese folding and the Pagefind index of the built site.
+"""The site search index: the searchable text of the built site, in parts per language.
 
-``make build`` runs ``python -m plansite.search site`` after ``mkdocs build``. The
-browser side is ``docs/assets/search/search.js``, which encodes a query the same
-way as ``index_text`` encodes the pages (tests/test_search.py checks they agree).
+``make build`` runs ``python -m plansite.search site`` after ``mkdocs build``. It reads
+every built page but the page-not-found page, keeps the text of its content (Material's
+``<article>``) without what the templates mark ``data-pagefind-ignore`` (the attribute
+kept from the Pagefind days) or the page chrome in ``EXCLUDED``, cuts it into sections at
+every element with an id (a heading, a target's row ``#target-t02``, a glossary term),
+and writes it to ``site/search/``. The browser side, ``docs/assets/search/search.js``,
+downloads the text of the page's language and does all the matching itself:
+Vietnamese folding, syllables, phrases and ranking live there, in one place.
 
-Pagefind (1.5) already folds combining marks for matching and ranks a query's exact
-diacritics first, so "nuoc sach" finds "nước sạch" and "xoá" finds "xóa". It does
-not fold đ, which has no decomposition in Unicode. The pages are therefore indexed
-from a copy in which đ is written ď (d with caron, a letter no Vietnamese or English
-text uses): Pagefind folds that to d, keeps "ď" as the exact form, and the browser
-turns it back into đ in every title and excerpt it shows. The served pages are not
-changed. (A combining stroke, d + U+0335, folds too, but Pagefind then also indexes
-each word with the stroke dropped: every đ-word twice.)
+The files are the text itself: gzipped, text is smaller than any index of positions
+built from it (bench/SEARCH.md has the numbers). Per language, one file holds the pages
+that belong to no plan, and one file per plan its pages (those under ``plans/<id>/``), so
+that the first results need only the site's pages and one plan's, however many plans
+the site has; the rest follow. In JSON arrays, to keep them small::
+
+    search/<lang>.json         {"version": 1, "lang": "vi", "plans": [plan id, ...], "pages": [page, ...]}
+    search/<lang>/<plan>.json  {"version": 1, "lang": "vi", "plan": plan id, "pages": [page, ...]}
+    page: [url, title, [[anchor, level, text, title], ...], weight?]
+
+- ``plans``: every plan's id, in the order of their URLs;
+- ``url``: site-relative, as a link from the site's root ("plans/p/area-5/", "" for home);
+- a section's ``anchor`` is the id it starts at ("" for the top of the page);
+- ``level`` is 1-6 when the section starts with a heading of that level, which is then
+  the first line of ``text``; 0 when it starts at another anchored element;
+- ``text``: the section's blocks (paragraphs, list items, table cells), one a line;
+- ``title``: the heading a section without its own (``level`` 0) stands under; "" otherwise;
+- ``weight``: what the page's scores count for, when not 1 (``REFERENCE_PAGES``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
-import subprocess
 import sys
 import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
-# đ/Đ as Pagefind indexes them; the same pairs are in search.js.
-ENCODED = {"đ": "ď", "Đ": "Ď"}
+FORMAT_VERSION = 1
+# Where the search files go in the built site: search/<lang>.json, search/<lang>/<plan>.json.
+OUTPUT = "search"
 # Material puts a page's content, and nothing else, in this element.
-CONTENT_TAG = '<article class="md-content__inner md-typeset">'
-INDEXED_TAG = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-# Chrome inside the content element: page actions, the "last updated" line and the
-# page address printed on paper.
-EXCLUDED = ".md-content__button, .md-source-file, .plansite-print-only"
+CONTENT_CLASS = "md-content__inner"
+# What the templates mark as not to be searched (plansite/templates/), and page chrome
+# inside the content element: page actions, the "last updated" line and the page
+# address printed on paper.
+IGNORE_ATTRIBUTE = "data-pagefind-ignore"
+EXCLUDED = (".md-content__button", ".md-source-file", ".plansite-print-only")
 # Pages that are not content.
 SKIPPED = ("404.html",)
+# A plan's pages, and its id.
+PLAN_PAGE = re.compile(r"(?:en/)?plans/([^/]+)/")
+# Pages whose searchable text is about the site rather than the plan: the glossary and
+# the open data's dictionary repeat the plan's words in rows of their own, the editor's
+# guide quotes its data, and the responsibility matrix (its table is not searched) only
+# explains how to read it. A reader who types a term wants what the plan says about it
+# first, so these pages' scores count at REFERENCE_WEIGHT. URLs in either language.
+REFERENCE_PAGES = re.compile(r"(en/)?(glossary|guide|downloads|plans/[^/]+/matrix)/")
+REFERENCE_WEIGHT = 0.5
+# Elements whose text stands on its own line: a phrase never runs across them.
+BLOCKS = frozenset(
+    "address article aside blockquote br caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr "  # noqa: SIM905
+    "li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())  # noqa: SIM905
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
 
@@ -47,69 +83,197 @@ def fold(text: str) -> str:
     return _MARKS.sub("", decomposed).replace("đ", "d")
 
 
-def index_text(text: str) -> str:
-    """``text`` as the index sees it: NFC, with đ/Đ written as ď/Ď."""
-    text = unicodedata.normalize("NFC", text)
-    for letter, encoded in ENCODED.items():
-        text = text.replace(letter, encoded)
-    return text
+@dataclass
+class Section:
+    """The text from one anchor to the next."""
+
+    anchor: str
+    level: int  # of the heading it starts with; 0 if none
+    title: str  # the heading it stands under, when it has none of its own
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
 
 
-def shown_text(text: str) -> str:
-    """The inverse of ``index_text`` for what the index returns (titles, excerpts)."""
-    for letter, encoded in ENCODED.items():
-        text = text.replace(encoded, letter)
-    return text
+@dataclass
+class Page:
+    url: str
+    lang: str
+    title: str
+    sections: list[Section]
+
+    @property
+    def weight(self) -> float:
+        """What the page's scores count for in the ranking."""
+        return REFERENCE_WEIGHT if REFERENCE_PAGES.fullmatch(self.url) else 1.0
+
+    @property
+    def plan(self) -> str | None:
+        """The id of the plan the page belongs to, if any."""
+        match = PLAN_PAGE.match(self.url)
+        return match.group(1) if match else None
 
 
-def prepare(site: Path, work: Path) -> list[Path]:
-    """Write the copy of ``site``'s pages that Pagefind indexes into ``work``; return the pages."""
-    shutil.rmtree(work, ignore_errors=True)
-    pages = sorted(path for path in site.rglob("*.html") if path.name not in SKIPPED and not path.is_relative_to(site / "pagefind"))
-    problems = []
-    written = []
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        count = html.count(CONTENT_TAG)
-        if count != 1:
-            problems.append(f"{page}: expected one {CONTENT_TAG}, found {count}")
-            continue
-        # The results would show these letters as đ/Đ.
-        taken = sorted({encoded for encoded in ENCODED.values() if encoded in html})
-        if taken:
-            problems.append(f"{page}: has {', '.join(taken)}, which the index uses to write đ/Đ")
-            continue
-        target = work / page.relative_to(site)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(index_text(html.replace(CONTENT_TAG, INDEXED_TAG)), encoding="utf-8")
-        written.append(target)
+class _ContentParser(HTMLParser):
+    """The language, title and sections of one built page."""
+
+    EXCLUDED_CLASSES: ClassVar[frozenset[str]] = frozenset(selector.removeprefix(".") for selector in EXCLUDED)
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.articles = 0
+        self.depth = 0  # open elements inside the content; 0 outside it
+        self.ignored_at = 0  # the depth of the ignored element we are in; 0 if none
+        self.heading: tuple[int, int] | None = None  # (level, depth) of the heading being read
+        self.heading_text: list[str] = []
+        self.last_heading = ""
+        self.title = ""
+        self.sections: list[Section] = []
+        self.line: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if tag == "html":
+            self.lang = named.get("lang") or ""
+        if not self.depth:
+            if tag == "article" and CONTENT_CLASS in (named.get("class") or "").split():
+                self.articles += 1
+                self.depth = 1
+                self.sections.append(Section("", 0, ""))
+            return
+        if tag in VOID:
+            if tag in BLOCKS and not self.ignored_at:
+                self.end_line()
+            return
+        self.depth += 1
+        if self.ignored_at:
+            return
+        classes = set((named.get("class") or "").split())
+        if IGNORE_ATTRIBUTE in named or classes & self.EXCLUDED_CLASSES:
+            self.ignored_at = self.depth
+            return
+        if tag in BLOCKS:
+            self.end_line()
+        anchor = named.get("id")
+        level = HEADINGS.get(tag, 0)
+        if anchor:
+            self.end_line()
+            self.sections.append(Section("" if level == 1 else anchor, level, "" if level else self.last_heading))
+        elif level == 1 and not self.sections[-1].lines:
+            self.sections[-1].level = 1
+        if level:
+            self.heading = (level, self.depth)
+            self.heading_text = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in VOID:
+            return
+        if self.heading and self.heading[1] == self.depth:
+            text = " ".join("".join(self.heading_text).split())
+            self.last_heading = text
+            if self.heading[0] == 1 and not self.title:
+                self.title = text
+            self.heading = None
+        if self.ignored_at == self.depth:
+            self.ignored_at = 0
+        elif not self.ignored_at and tag in BLOCKS:
+            self.end_line()
+        self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.ignored_at:
+            self.line.append(data)
+            if self.heading:
+                self.heading_text.append(data)
+
+    def end_line(self) -> None:
+        line = " ".join("".join(self.line).split())
+        self.line = []
+        if line:
+            self.sections[-1].lines.append(unicodedata.normalize("NFC", line))
+
+
+def read_page(html: str, url: str) -> Page:
+    """The searchable text of a built page, or SearchIndexError naming what is wrong."""
+    parser = _ContentParser()
+    parser.feed(html)
+    parser.close()
+    if parser.articles != 1:
+        raise SearchIndexError(f"{url or '/'}: expected one <article class={CONTENT_CLASS!r}>, found {parser.articles}")
+    if not parser.lang:
+        raise SearchIndexError(f"{url or '/'}: no <html lang>")
+    parser.end_line()
+    sections = [section for section in parser.sections if section.lines]
+    return Page(url, parser.lang, parser.title, sections)
+
+
+def page_url(site: Path, file: Path) -> str:
+    """The site-relative URL of a built file: "plans/p/area-5/" for plans/p/area-5/index.html."""
+    relative = file.relative_to(site).as_posix()
+    return relative.removesuffix("index.html")
+
+
+def read_site(site: Path) -> list[Page]:
+    """Every page of the built site that search finds, in URL order."""
+    files = sorted(path for path in site.rglob("*.html") if path.name not in SKIPPED and not path.is_relative_to(site / OUTPUT))
+    pages, problems = [], []
+    for file in files:
+        try:
+            pages.append(read_page(file.read_text(encoding="utf-8"), page_url(site, file)))
+        except SearchIndexError as error:
+            problems.append(str(error))
     if problems:
         raise SearchIndexError("cannot index the site:\n" + "\n".join(problems))
-    if not written:
+    if not pages:
         raise SearchIndexError(f"no pages to index in {site}")
+    return pages
+
+
+def page_entry(page: Page) -> list[object]:
+    """A page as the search files hold it."""
+    sections = [[section.anchor, section.level, section.text, section.title] for section in page.sections]
+    return [page.url, page.title, sections, *([page.weight] if page.weight != 1 else [])]
+
+
+def index_files(pages: list[Page], lang: str) -> dict[str, str]:
+    """The search files of one language by path under ``search/`` (their shape is in this module's docstring)."""
+    own = [page for page in pages if page.lang == lang]
+    plans = list(dict.fromkeys(page.plan for page in own if page.plan))
+    head = {"version": FORMAT_VERSION, "lang": lang}
+    parts = {f"{lang}.json": {**head, "plans": plans, "pages": [page_entry(page) for page in own if not page.plan]}}
+    for plan in plans:
+        parts[f"{lang}/{plan}.json"] = {**head, "plan": plan, "pages": [page_entry(page) for page in own if page.plan == plan]}
+    return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for path, data in parts.items()}
+
+
+def build_index(site: Path) -> list[Path]:
+    """Write the search files of every language of the site into ``site/search/``; return them."""
+    pages = read_site(site)
+    output = site / OUTPUT
+    shutil.rmtree(output, ignore_errors=True)
+    written = []
+    for lang in sorted({page.lang for page in pages}):
+        for name, text in index_files(pages, lang).items():
+            path = output / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
     return written
-
-
-def build_index(site: Path, work: Path) -> None:
-    """Index ``site`` into ``site/pagefind/``, from the prepared copy in ``work``."""
-    prepare(site, work)
-    bundle = site / "pagefind"
-    shutil.rmtree(bundle, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(work), "--output-path", str(bundle)]
-    subprocess.run([*command, "--exclude-selectors", EXCLUDED, "--silent"], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m plansite.search", description="Build the search index of a built site.")
     parser.add_argument("site", type=Path, help="the built site (site/)")
-    parser.add_argument("--work", type=Path, default=Path("build") / "search", help="where the indexed copy goes (default: build/search)")
     args = parser.parse_args(argv)
     try:
-        build_index(args.site, args.work)
+        written = build_index(args.site)
     except SearchIndexError as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"indexed {args.site} into {args.site / 'pagefind'}")
+    print(f"indexed {args.site}: {len(written)} files in {args.site / OUTPUT}")
     return 0
 
 

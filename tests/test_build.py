@@ -37,7 +37,7 @@ def test_two_builds_of_the_same_files_are_byte_identical(first: Build, tmp_path:
     assert one.keys() == two.keys()
     different = sorted(name for name in one if one[name] != two[name])
     assert not different, different[:20]
-    assert "sitemap.xml.gz" in one and any(name.startswith("pagefind/") for name in one)
+    assert "sitemap.xml.gz" in one and any(name.startswith("search/") for name in one)
 
 
 def broken_data(tmp_path: Path) -> Path:

@@ -1,175 +1,479 @@
-// The site search, on Pagefind. Loaded by partials/search.html when the search
-// dialog first opens; mount() wires the dialog's input to Pagefind's index of the
-// page's own language (Pagefind picks it from <html lang>).
+// The site search. opener.js loads this module when the search dialog first opens,
+// with the text of the page's language (search/<lang>.json, the site's pages, and
+// search/<lang>/<plan>.json, each plan's; written by plansite/search.py); mount() then
+// answers every query from that text, in the page. The first results need the site's
+// pages and one plan's; the other plans' text follows, once they are shown.
 //
 // Vietnamese, as readers type it:
-// - Pagefind folds combining marks, so "nuoc sach" finds "nước sạch" and "xoá"
-//   finds "xóa". It cannot fold đ (no decomposition in Unicode), so the index
-//   writes đ as ď, which folds to d (plansite/search.py); queries are encoded the
-//   same way here, and every title and excerpt shown is decoded back.
-// - A query typed with diacritics is searched twice: exact diacritics first, then
-//   folded, so "sạch" ranks pages with "sạch" above pages with only "sách".
-// - Vietnamese words are syllables ("nước sạch" is one word), so within each pass
-//   pages where the query's words stand next to each other come first, and a result
-//   links to the section, and the anchored row, where they do.
+// - A word is a syllable ("nước sạch" is two), and every syllable of the query but
+//   the last must be a whole syllable of the text: "ho ngheo" finds "hộ nghèo", not
+//   "hội" or "học". The last one may be unfinished ("ho ngh" finds "hộ nghèo") unless
+//   a space follows it.
+// - Diacritics and đ are folded ("nuoc sach" finds "nước sạch"); a syllable typed with
+//   any mark must match its tone and letter marks exactly to rank first, wherever the
+//   tone mark sits ("xóa" and "xoá" are the same syllable).
+// - Pages where the query's syllables stand together, in order, come before pages
+//   where they are scattered, and among them pages whose title has them first; then
+//   sections are scored (BM25) with words in headings weighing more than words in the
+//   text. A result links to its best section: a sub-task's heading (#task-2-2), a
+//   target's row (#target-t02), a document (#doc-…).
 
-const ENCODED = [
-  ["đ", "ď"],
-  ["Đ", "Ď"],
-];
-const MARKS = /[\u0300-\u036f]/;
-// Each page shown costs its excerpt file (1-8 KiB): five, as Pagefind's own interface
-// shows, each with up to three of its sections.
-const PAGES_SHOWN = 5;
+const VERSION = 1;
+// A word: letters with their marks, and digits.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+// The five Vietnamese tones, as combining marks after NFD.
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const MARKS = /[\u0300-\u036f]/g;
+// Between two words of the text, a line end, or sentence punctuation followed by a
+// space, ends a phrase: "… năm 2030. Tiếp …" has no phrase "2030 tiep".
+const BREAK = /\n|[.;:!?…()[\]].*\s|\s.*[.;:!?…()[\]]/;
+// Weight of a word in a heading of each level (h1, the page's title, first), and in text.
+const HEADING_WEIGHT = [0, 4, 3, 3, 2, 2, 2];
+const TEXT_WEIGHT = 1;
+// BM25's constants; sections are a task, a target's row, a term: a long one mentions a
+// word no less meaningfully than a short one, so length counts less than usual (B).
+const K1 = 1.2;
+const B = 0.3;
+const PAGES_SHOWN = 8;
 const SECTIONS_SHOWN = 3;
-// Wait this long after a keystroke before searching, so a word being typed does
-// not fetch the excerpts of every prefix of it.
-const TYPING_PAUSE_MS = 90;
-// One or two letters match most pages and nearly always begin a longer word: such a
-// query waits for a longer pause (Pagefind's own), so typing on does not fetch the
-// excerpts of half the site. A number (a sub-task's id such as "7") does not wait.
-const SHORT_QUERY = /^\D{1,2}$/;
-const SHORT_QUERY_PAUSE_MS = 300;
+// While other plans' text arrives, the results are shown again at most this often.
+const REFRESH_MS = 250;
+// Words of the excerpt around the best match, before and after it.
+const BEFORE = 8;
+const AFTER = 18;
 
-export function indexText(text) {
-  let encoded = text.normalize("NFC");
-  for (const [letter, replacement] of ENCODED) encoded = encoded.replaceAll(letter, replacement);
-  return encoded;
+// The keys of a word (lower case, NFC): folded, as typed without diacritics ("nuoc"),
+// and its letters with their marks but without the tone (NFD) and the tone apart,
+// which an exact match compares.
+export function wordKeys(word) {
+  const decomposed = word.normalize("NFD");
+  const tone = (decomposed.match(TONES) ?? []).join("");
+  const base = decomposed.replace(TONES, "");
+  const folded = base.replace(MARKS, "").replaceAll("đ", "d");
+  return { folded, base, tone, marked: tone !== "" || base !== folded };
 }
 
-export function shownText(text) {
-  let shown = text;
-  for (const [letter, replacement] of ENCODED) shown = shown.replaceAll(replacement, letter);
-  return shown;
-}
-
-export function hasDiacritics(text) {
-  return /[đĐ]/.test(text) || MARKS.test(text.normalize("NFD"));
-}
-
-// The runs of consecutive word positions among `locations` (the matched words),
-// longest first: [{start, length}].
-function runs(locations) {
-  const sorted = [...new Set(locations)].sort((a, b) => a - b);
+// The words of `text`, with where each is and how it joins the one before it:
+// glued (no space between, as in "2.2" or "81/KH-UBND") or across a break.
+export function words(text) {
   const found = [];
-  sorted.forEach((location, i) => {
-    if (i > 0 && location === sorted[i - 1] + 1) found[found.length - 1].length += 1;
-    else found.push({ start: location, length: 1 });
-  });
-  return found.sort((a, b) => b.length - a.length || a.start - b.start);
-}
-
-const longestRun = (locations) => runs(locations)[0]?.length ?? 0;
-
-// Pages whose matches include the whole query as a run of words come first;
-// Pagefind's score orders the rest.
-function rankPages(results, wordCount) {
-  const phrase = (result) => (longestRun(result.words) >= wordCount ? 1 : 0);
-  return results
-    .map((result, order) => ({ result, order, phrase: phrase(result) }))
-    .sort((a, b) => b.phrase - a.phrase || a.order - b.order)
-    .map((entry) => entry.result);
-}
-
-// A page's best sections: those holding the longest run of matched words, then
-// the most weight of matches (Pagefind weighs a word in a heading above one in the
-// text, so an id or name that heads a section wins). Each links to the anchor just
-// before its best match (a heading, or a row such as a target's): among its longest
-// runs, the one closest after an anchor.
-function sections(data) {
-  const page = data.url.split("#")[0];
-  const weight = (sub) => sub.weighted_locations.reduce((sum, location) => sum + location.weight, 0);
-  return data.sub_results
-    .map((sub, order) => ({ sub, order, runs: runs(sub.locations), weight: weight(sub) }))
-    .sort((a, b) => (b.runs[0]?.length ?? 0) - (a.runs[0]?.length ?? 0) || b.weight - a.weight || a.order - b.order)
-    // Further sections only where the query's words stand together as in the best one.
-    .filter((section, _, [best]) => (section.runs[0]?.length ?? 0) === (best.runs[0]?.length ?? 0))
-    .slice(0, SECTIONS_SHOWN)
-    .map(({ sub, runs: found }) => {
-      const floor = sub.anchor ? sub.anchor.location : 0;
-      const anchorBefore = (location) => data.anchors.filter((a) => a.id && a.location >= floor && a.location <= location).pop() ?? sub.anchor;
-      const distance = (landing) => landing.start - (landing.anchor?.location ?? floor);
-      const landings = found
-        .filter((run) => run.length === found[0].length)
-        .map((run) => ({ anchor: anchorBefore(run.start), start: run.start }))
-        .sort((a, b) => distance(a) - distance(b));
-      const anchor = landings.length ? landings[0].anchor : sub.anchor;
-      const isPageTop = !sub.anchor || (sub.anchor.element === "h1" && anchor === sub.anchor);
-      return {
-        url: anchor ? `${page}#${anchor.id}` : sub.url,
-        title: isPageTop ? null : shownText(sub.title),
-        excerpt: sub.excerpt,
-      };
+  let end = 0;
+  for (const match of text.matchAll(WORD)) {
+    const between = text.slice(end, match.index);
+    // Most words are one space apart: neither glued nor broken.
+    const spaced = between === " " || found.length === 0;
+    found.push({
+      word: match[0].toLowerCase(),
+      start: match.index,
+      end: match.index + match[0].length,
+      glued: !spaced && between !== "" && !/\s/.test(between),
+      broken: !spaced && BREAK.test(between),
     });
+    end = match.index + match[0].length;
+  }
+  return found;
 }
 
-// Every page that `query` finds, best first, as Pagefind's results (their data() not
-// loaded): with diacritics, the pages that have them exactly come first; then the
-// rest of the pages that the query finds folded.
-export async function find(pagefind, query) {
-  const search = async (term, exact) => {
-    await pagefind.options({ exactDiacritics: exact });
-    const found = await pagefind.search(term);
-    return found ? found.results : [];
+// -- the index ------------------------------------------------------------------------
+
+// The page's title (its h1) is a section of its own, apart from any text under it: it
+// weighs for the whole page, not for the top of it.
+function splitTitle([anchor, level, text, title]) {
+  const end = text.indexOf("\n");
+  if (level !== 1 || end < 0) return [[anchor, level, text, title]];
+  return [
+    [anchor, 1, text.slice(0, end), ""],
+    [anchor, 0, text.slice(end + 1), ""],
+  ];
+}
+
+// The words of every section, one after another, in typed arrays that grow as parts
+// arrive (a site of many plans has hundreds of thousands of words).
+const TOKEN_FIELDS = { word: Int32Array, start: Int32Array, end: Int32Array, section: Int32Array, weight: Uint8Array, glued: Uint8Array, broken: Uint8Array };
+
+function growTokens(tokens, needed) {
+  if (needed <= tokens.word.length) return;
+  const size = Math.max(needed, tokens.word.length * 2, 4096);
+  for (const [name, Type] of Object.entries(TOKEN_FIELDS)) {
+    const grown = new Type(size);
+    grown.set(tokens[name]);
+    tokens[name] = grown;
+  }
+}
+
+// An empty index, to which parts of the search text are added as they arrive.
+export function createIndex() {
+  const tokens = Object.fromEntries(Object.entries(TOKEN_FIELDS).map(([name, Type]) => [name, new Type(0)]));
+  return {
+    pages: [],
+    sections: [],
+    vocabulary: new Map(), // word -> id
+    entries: [], // id -> its keys
+    byFolded: new Map(), // folded key -> ids
+    folded: [], // the folded keys
+    occurrences: [], // id -> token numbers
+    tokens,
+    count: 0, // tokens in use
+    averageLength: 0,
+    plans: null, // every plan's id, once the site's part is in
+    parts: new Set(), // the parts added: "" (the site's pages) and plan ids
   };
-  const term = indexText(query);
-  const wordCount = query.split(/\s+/).length;
-  const exact = hasDiacritics(query) ? rankPages(await search(term, true), wordCount) : [];
-  const seen = new Set(exact.map((result) => result.id));
-  const folded = rankPages(await search(term, false), wordCount).filter((result) => !seen.has(result.id));
-  return [...exact, ...folded];
 }
 
-// Pagefind's excerpt as DOM: its text, and its <mark>s around the matched words.
-function excerptNode(excerpt) {
-  const parsed = document.createElement("template");
-  parsed.innerHTML = excerpt;
+// The id of a word (lower case) in the index's vocabulary, added if new.
+function wordId(index, word) {
+  let id = index.vocabulary.get(word);
+  if (id === undefined) {
+    id = index.entries.length;
+    index.vocabulary.set(word, id);
+    const keys = wordKeys(word);
+    index.entries.push(keys);
+    index.occurrences.push([]);
+    if (!index.byFolded.has(keys.folded)) {
+      index.byFolded.set(keys.folded, []);
+      index.folded.push(keys.folded);
+    }
+    index.byFolded.get(keys.folded).push(id);
+  }
+  return id;
+}
+
+// Adds a search file as fetched (search/<lang>.json or search/<lang>/<plan>.json):
+// every word of every section goes in one list, and each distinct word keeps the
+// places it occurs.
+export function addPart(index, data) {
+  if (data.version !== VERSION) throw new Error(`search index version ${data.version}, expected ${VERSION}`);
+  const { sections } = index;
+  if (data.plans) index.plans = data.plans;
+  index.parts.add(data.plan ?? "");
+  for (const [url, title, list, weight = 1] of data.pages) {
+    const page = { url, title, weight, sections: [] };
+    for (const [anchor, level, text, sectionTitle] of list.flatMap(splitTitle)) {
+      const section = { number: sections.length, page, anchor, level, text, title: sectionTitle, first: index.count };
+      const headingEnd = level ? text.indexOf("\n") >>> 0 : 0;
+      const found = words(text);
+      growTokens(index.tokens, index.count + found.length);
+      const { tokens } = index;
+      for (const token of found) {
+        const at = index.count++;
+        const id = wordId(index, token.word);
+        index.occurrences[id].push(at);
+        tokens.word[at] = id;
+        tokens.start[at] = token.start;
+        tokens.end[at] = token.end;
+        tokens.glued[at] = token.glued ? 1 : 0;
+        tokens.broken[at] = token.broken ? 1 : 0;
+        tokens.weight[at] = token.start < headingEnd ? HEADING_WEIGHT[level] : TEXT_WEIGHT;
+        tokens.section[at] = section.number;
+      }
+      section.last = index.count;
+      sections.push(section);
+      page.sections.push(section);
+    }
+    index.pages.push(page);
+  }
+  index.averageLength = index.count / Math.max(sections.length, 1);
+  return index;
+}
+
+// Whether every part of the search text is in: the site's, and every plan's.
+export function isComplete(index) {
+  return index.plans !== null && index.plans.every((plan) => index.parts.has(plan));
+}
+
+// An index of the given search files (as fetched).
+export function prepare(...parts) {
+  const index = createIndex();
+  for (const part of parts) addPart(index, part);
+  return index;
+}
+
+// The search file of `lang` for `plan` ("" for the site's pages), relative to the site's root.
+export function partPath(lang, plan) {
+  return plan ? `search/${lang}/${plan}.json` : `search/${lang}.json`;
+}
+
+async function fetched(response) {
+  const answer = await response;
+  if (!answer.ok) throw new Error(`${answer.url}: HTTP ${answer.status}`);
+  return answer.json();
+}
+
+// The whole index of `lang`, every part of it, from the site at `root`.
+export async function load(root, lang) {
+  const index = prepare(await fetched(fetch(new URL(partPath(lang, ""), root))));
+  const parts = await Promise.all(index.plans.map((plan) => fetched(fetch(new URL(partPath(lang, plan), root)))));
+  for (const part of parts) addPart(index, part);
+  return index;
+}
+
+// -- matching -----------------------------------------------------------------------------
+
+// The query's words; the last one is unfinished (matched as the start of a word)
+// unless a space follows it.
+export function parseQuery(raw) {
+  const found = words(raw.normalize("NFC"));
+  const finished = /\s$/.test(raw);
+  return found.map((token, i) => ({ ...token, ...wordKeys(token.word), prefix: i === found.length - 1 && !finished }));
+}
+
+function exactly(term, keys) {
+  if (!term.marked) return true;
+  if (term.prefix) return keys.base.startsWith(term.base) && (term.tone === "" || term.tone === keys.tone);
+  return keys.base === term.base && keys.tone === term.tone;
+}
+
+// For one word of the query: the tokens it matches (list), and for every token of the
+// index whether it does (hit: 0 no, 1 folded, 2 exactly).
+function matches(index, term) {
+  const ids = term.prefix
+    ? index.folded.filter((key) => key.startsWith(term.folded)).flatMap((key) => index.byFolded.get(key))
+    : (index.byFolded.get(term.folded) ?? []);
+  const hit = new Uint8Array(index.count);
+  const list = [];
+  for (const id of ids) {
+    const kind = exactly(term, index.entries[id]) ? 2 : 1;
+    for (const token of index.occurrences[id]) {
+      hit[token] = kind;
+      list.push(token);
+    }
+  }
+  return { list, hit };
+}
+
+// Where the query's words follow each other, in order, in one section and line (those
+// typed glued, as "2.2", glued in the text too): calls `each(first token, exactly)`.
+function phrases(index, terms, found, each) {
+  const { tokens } = index;
+  for (const first of found[0].list) {
+    let exact = found[0].hit[first] === 2;
+    let whole = true;
+    for (let k = 1; k < terms.length && whole; k++) {
+      const token = first + k;
+      const hit = found[k].hit[token];
+      whole = hit > 0 && tokens.section[token] === tokens.section[first] && !tokens.broken[token] && (!terms[k].glued || tokens.glued[token]);
+      exact = exact && hit === 2;
+    }
+    if (whole) each(first, exact);
+  }
+}
+
+const byUrl = (a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+
+// What the query finds: its words (terms), the tokens each matches (found), and the
+// pages, best first (results: [{page, exact, phrase, score, sections}], each with its
+// sections that match, best first).
+export function search(index, raw) {
+  const terms = parseQuery(raw);
+  const found = terms.map((term) => matches(index, term));
+  if (!terms.length) return { terms, found, results: [] };
+  const { tokens, sections } = index;
+  const marked = terms.some((term) => term.marked);
+
+  // Per section (its number): for each word (i), its weighted count (weights[number * n + i])
+  // and whether one matches exactly; then the phrases. Typed arrays: a letter can match
+  // a hundred thousand words on a site of many plans.
+  const n = terms.length;
+  const weights = new Float64Array(sections.length * n);
+  const exactly = new Uint8Array(sections.length * n);
+  const touched = [];
+  const seen = new Uint8Array(sections.length);
+  found.forEach(({ list, hit }, i) => {
+    for (const token of list) {
+      const number = tokens.section[token];
+      if (!seen[number]) {
+        seen[number] = 1;
+        touched.push(number);
+      }
+      weights[number * n + i] += tokens.weight[token];
+      if (hit[token] === 2) exactly[number * n + i] = 1;
+    }
+  });
+  const phraseStarts = new Map(); // section -> the first token of each phrase
+  const exactPhrase = new Uint8Array(sections.length);
+  if (n > 1) {
+    phrases(index, terms, found, (first, exact) => {
+      const number = tokens.section[first];
+      if (!phraseStarts.has(number)) phraseStarts.set(number, []);
+      phraseStarts.get(number).push(first);
+      if (exact) exactPhrase[number] = 1;
+    });
+  }
+
+  // BM25 over sections: rare words count more; words in short sections count more.
+  const idf = terms.map((_, i) => {
+    let containing = 0;
+    for (const number of touched) if (weights[number * n + i] > 0) containing++;
+    return Math.log(1 + (sections.length - containing + 0.5) / (containing + 0.5));
+  });
+  const byPage = new Map();
+  for (const number of touched) {
+    const section = sections[number];
+    const length = (section.last - section.first) / index.averageLength;
+    let score = 0;
+    for (let i = 0; i < n; i++) {
+      const weight = weights[number * n + i];
+      score += (idf[i] * weight * (K1 + 1)) / (weight + K1 * (1 - B + B * length));
+    }
+    // One word is a phrase of itself.
+    const single = n === 1;
+    const stat = {
+      section,
+      score,
+      weights: weights.subarray(number * n, number * n + n),
+      exact: exactly.subarray(number * n, number * n + n),
+      phrases: phraseStarts.get(number) ?? [],
+      anyPhrase: single || phraseStarts.has(number),
+      exactPhrase: single ? exactly[number] === 1 : exactPhrase[number] === 1,
+    };
+    if (!byPage.has(section.page)) byPage.set(section.page, []);
+    byPage.get(section.page).push(stat);
+  }
+
+  const results = [];
+  for (const [page, list] of byPage) {
+    // Every word of the query is somewhere on the page.
+    if (!terms.every((_, i) => list.some((stat) => stat.weights[i] > 0))) continue;
+    const exact = !marked || terms.every((_, i) => list.some((stat) => stat.exact[i]));
+    // A phrase counts in the page's own tier: exactly typed, for a page that has the words exactly.
+    for (const stat of list) stat.phrase = stat.exactPhrase || (stat.anyPhrase && (!exact || !marked));
+    // The title adds to the page's best section, and is where a result lands only when
+    // nothing under it matches.
+    const title = list.find((stat) => stat.section.level === 1);
+    const body = list.filter((stat) => stat !== title);
+    body.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.section.number - b.section.number);
+    const phrase = list.some((stat) => stat.phrase);
+    const named = Boolean(title?.phrase);
+    const score = ((body[0]?.score ?? 0) + (title?.score ?? 0)) * page.weight;
+    results.push({ page, exact, phrase, named, score, sections: body.length ? body : [title] });
+  }
+  // Among pages with the phrase, those whose title has it (an agency's page for its name).
+  results.sort(
+    (a, b) => b.exact - a.exact || b.phrase - a.phrase || b.named - a.named || b.score - a.score || byUrl(a.page, b.page),
+  );
+  return { terms, found, results };
+}
+
+// -- showing results ---------------------------------------------------------------------
+
+// The address of a section, relative to the site's root.
+export function sectionUrl(section) {
+  return section.anchor ? `${section.page.url}#${section.anchor}` : section.page.url;
+}
+
+// The excerpt of a matching section (an entry of a result's `sections`) around its
+// best match, as [{text, mark}] pieces: where the section has the query's phrase, the
+// phrase is marked, else every word the query matches; `found` is search()'s.
+export function excerpt(index, stat, found) {
+  const { tokens } = index;
+  const { section } = stat;
+  if (section.first === section.last) return [{ text: section.text.replaceAll("\n", " · ") }];
+  const marked = new Set();
+  for (const first of stat.phrases ?? []) for (let k = 0; k < found.length; k++) marked.add(first + k);
+  if (!marked.size) {
+    for (let token = section.first; token < section.last; token++) if (found.some(({ hit }) => hit[token])) marked.add(token);
+  }
+  // The text under a heading, if the section has any; else the heading.
+  const headingEnd = section.level > 1 ? section.text.indexOf("\n") >>> 0 : 0;
+  let first = section.first;
+  while (first < section.last && tokens.start[first] < headingEnd) first++;
+  if (first === section.last) first = section.first;
+  // The window with the most marked words, from a few words before the first of them.
+  let from = first;
+  let most = 0;
+  for (let token = first; token < section.last; token++) {
+    if (!marked.has(token)) continue;
+    const start = Math.max(first, token - BEFORE);
+    let count = 0;
+    for (let t = start; t < Math.min(section.last, start + BEFORE + AFTER); t++) count += marked.has(t);
+    if (count > most) {
+      most = count;
+      from = start;
+    }
+  }
+  const to = Math.min(section.last, from + BEFORE + AFTER);
+  const pieces = [];
+  if (from > first) pieces.push({ text: "… " });
+  let at = tokens.start[from];
+  for (let token = from; token < to; token++) {
+    if (marked.has(token)) {
+      if (tokens.start[token] > at) pieces.push({ text: section.text.slice(at, tokens.start[token]) });
+      pieces.push({ text: section.text.slice(tokens.start[token], tokens.end[token]), mark: true });
+      at = tokens.end[token];
+    }
+  }
+  const end = to < section.last ? tokens.end[to - 1] : section.text.length;
+  if (end > at) pieces.push({ text: section.text.slice(at, end) });
+  if (to < section.last) pieces.push({ text: " …" });
+  return pieces.map((piece) => ({ ...piece, text: piece.text.replaceAll("\n", " · ") }));
+}
+
+function excerptNode(pieces) {
   const out = document.createElement("span");
   out.className = "ps-result__excerpt";
-  for (const node of parsed.content.childNodes) {
-    const text = shownText(node.textContent);
-    if (node.nodeName === "MARK") {
+  for (const piece of pieces) {
+    if (piece.mark) {
       const mark = document.createElement("mark");
-      mark.textContent = text;
+      mark.textContent = piece.text;
       out.append(mark);
     } else {
-      out.append(text);
+      out.append(piece.text);
     }
   }
   return out;
 }
 
-function resultItem(data) {
-  const [best, ...more] = sections(data);
+// The sections a result shows: the best, and up to two more that match as well
+// (with the phrase, if the best has it).
+function shownSections(result) {
+  const [best, ...rest] = result.sections;
+  return [best, ...rest.filter((stat) => stat.phrase === best.phrase)].slice(0, SECTIONS_SHOWN);
+}
+
+// The heading a section is shown under; none at the top of the page (under its title).
+function sectionTitle(section) {
+  if (!section.anchor) return null;
+  return section.level ? section.text.split("\n", 1)[0] : section.title;
+}
+
+// A result that lands on the page's title shows the start of the text under it.
+function excerptOf(index, stat, found) {
+  const next = stat.section.level === 1 ? stat.section.page.sections[1] : null;
+  return excerpt(index, next ? { section: next } : stat, found);
+}
+
+function resultItem(index, root, result, found) {
+  const [best, ...more] = shownSections(result);
   const item = document.createElement("li");
   item.className = "ps-result";
   const link = document.createElement("a");
   link.className = "ps-result__link";
-  link.href = best ? best.url : data.url;
+  link.href = new URL(sectionUrl(best.section), root).href;
   const title = document.createElement("span");
   title.className = "ps-result__title";
-  title.textContent = shownText(data.meta.title || data.url);
+  title.textContent = result.page.title || result.page.url;
   link.append(title);
-  if (best && best.title) {
+  const heading = sectionTitle(best.section);
+  if (heading) {
     const section = document.createElement("span");
     section.className = "ps-result__section";
-    section.textContent = best.title;
+    section.textContent = heading;
     link.append(section);
   }
-  link.append(excerptNode(best ? best.excerpt : data.excerpt));
+  link.append(excerptNode(excerptOf(index, best, found)));
   item.append(link);
   if (more.length) {
     const list = document.createElement("ul");
     list.className = "ps-result__more";
-    for (const section of more) {
+    for (const stat of more) {
       const entry = document.createElement("li");
       const sub = document.createElement("a");
       sub.className = "ps-result__link ps-result__link--section";
-      sub.href = section.url;
+      sub.href = new URL(sectionUrl(stat.section), root).href;
       const name = document.createElement("span");
       name.className = "ps-result__section";
-      name.textContent = section.title || title.textContent;
-      sub.append(name, excerptNode(section.excerpt));
+      name.textContent = sectionTitle(stat.section) ?? title.textContent;
+      sub.append(name, excerptNode(excerpt(index, stat, found)));
       entry.append(sub);
       list.append(entry);
     }
@@ -178,67 +482,85 @@ function resultItem(data) {
   return item;
 }
 
-export async function mount(dialog, root) {
+// -- the dialog ------------------------------------------------------------------------------
+
+// `started`: the fetches of search files that opener.js started beside this module's,
+// by part ("" for the site's pages, or a plan's id); `plan`: the plan whose part comes
+// first (the page's own, or the first plan). The first results come from the site's
+// pages and that plan's; the other plans' parts are fetched once they are shown.
+export async function mount(dialog, root, lang, plan, started = new Map()) {
   const input = dialog.querySelector("[data-ps-input]");
   const status = dialog.querySelector("[data-ps-status]");
   const list = dialog.querySelector("[data-ps-results]");
   const strings = dialog.dataset;
-  let pagefind;
+  const index = createIndex();
+  const part = (name) => fetched(started.get(name) ?? fetch(new URL(partPath(lang, name), root)));
+  let failed = false;
   try {
-    // Pagefind works out the site's base URL from where pagefind.js is, so results
-    // link correctly when the site is served from a sub-path. The index is small
-    // enough to search on the page's own thread, which spares the worker's download.
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ excerptLength: 24, noWorker: true });
-    await pagefind.init();
+    const first = [part(""), ...(plan ? [part(plan)] : [])];
+    for (const data of await Promise.all(first)) addPart(index, data);
   } catch (error) {
     status.textContent = strings.failed;
     throw error;
   }
 
-  function show(query, found, pages) {
-    list.replaceChildren(...pages.map(resultItem));
-    const count = found.length;
-    status.textContent = !query
-      ? strings.prompt
-      : count === 0
-        ? strings.none
-        : count === 1
-          ? strings.one
-          : strings.other.replace("#", String(count));
-    list.dataset.query = query;
+  function show(query) {
+    const { terms, found, results } = search(index, query);
+    list.replaceChildren(...results.slice(0, PAGES_SHOWN).map((result) => resultItem(index, root, result, found)));
+    const count = results.length;
+    status.textContent = failed
+      ? strings.failed
+      : !terms.length
+        ? strings.prompt
+        : count === 0
+          ? strings.none
+          : count === 1
+            ? strings.one
+            : strings.other.replace("#", String(count));
+    list.dataset.query = query.trim().replace(/\s+/g, " ");
+    list.dataset.complete = String(isComplete(index));
   }
 
-  // One search at a time; a query typed meanwhile replaces any waiting one.
-  let running = false;
-  let waiting = null;
-  let timer = null;
-  async function run(query) {
-    if (running) {
-      waiting = query;
-      return;
-    }
-    running = true;
-    try {
-      const found = query ? await find(pagefind, query) : [];
-      // A newer query is waiting: this one's excerpts would never be shown.
-      if (waiting !== null) return;
-      const pages = await Promise.all(found.slice(0, PAGES_SHOWN).map((result) => result.data()));
-      if (waiting === null) show(query, found, pages);
-    } finally {
-      running = false;
-      if (waiting !== null) {
-        const next = waiting;
-        waiting = null;
-        run(next);
-      }
+  // The other plans, once the first results are shown: their results join in as they
+  // come, shown again at most every REFRESH_MS until the last is in.
+  let rest = null;
+  let refresh = null;
+  function added() {
+    if (isComplete(index) || failed) {
+      clearTimeout(refresh);
+      refresh = null;
+      schedule();
+    } else {
+      refresh ??= setTimeout(() => {
+        refresh = null;
+        schedule();
+      }, REFRESH_MS);
     }
   }
-  const current = () => input.value.trim().replace(/\s+/g, " ");
+  function fetchRest() {
+    rest ??= index.plans
+      .filter((name) => !index.parts.has(name))
+      .map((name) =>
+        part(name)
+          .then((data) => addPart(index, data))
+          .catch(() => {
+            failed = true;
+          })
+          .then(added),
+      );
+  }
+
+  // One search per frame at most, for what is in the field by then.
+  let pending = false;
   function schedule() {
-    clearTimeout(timer);
-    const pause = SHORT_QUERY.test(current()) ? SHORT_QUERY_PAUSE_MS : TYPING_PAUSE_MS;
-    timer = setTimeout(() => run(current()), pause);
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const query = input.value.replace(/^\s+/, "").replace(/\s+/g, " ");
+      show(query);
+      if (query) fetchRest();
+    });
   }
   input.addEventListener("input", schedule);
 
@@ -270,6 +592,7 @@ export async function mount(dialog, root) {
     if (event.target === dialog) dialog.close();
   });
 
-  // Whatever was typed while this module loaded.
+  // Whatever was typed while this module and the text loaded.
   schedule();
+  return index;
 }

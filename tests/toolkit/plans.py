@@ -19,24 +19,21 @@ the wrong plan shows it:
 
 Short texts can come out unchanged (a heading of two common words): compare long ones.
 
-``python bench/make_plans.py OUT COUNT`` does the same from the command line, from data/.
+Used by the second-plan tests and by ``bench/`` (which imports the toolkit as a library).
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import random
 import re
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_FILES = ("agencies.yml", "glossary.yml", "units.yml")
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
 LANGUAGES = ("vi", "en")
@@ -123,17 +120,3 @@ def swap_words(text: str, swaps: dict[str, str]) -> str:
         return new
 
     return _WORD.sub(swap, text)
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description="Write a data folder of made-up plans derived from data/.")
-    parser.add_argument("out", type=Path)
-    parser.add_argument("count", type=int)
-    args = parser.parse_args()
-    make_plans(ROOT / "data", args.out, args.count)
-    print(f"{args.count} plans in {args.out}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
