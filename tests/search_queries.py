@@ -57,6 +57,10 @@ def expected(site: SiteData, kind: str, key: str, lang: str) -> Expected:
                     anchors = frozenset({routes.target_anchor(key), f"group-{bullet.id}"})
                     texts = (target.clause[lang], target.measure[lang] if target.measure else "")
                     return Expected(f"target {key}", frozenset({page}), anchors, texts)
+        if kind == "group":
+            group = next((g for g in data.groups.groups if g.id == key), None)
+            if group is not None:
+                return Expected(f"group {key}", frozenset({page_url(routes.group(plan_id, key), lang)}), frozenset(), (group.name[lang],))
         if kind == "document":
             numbers = {document.id: document.number for document in data.plan.documents} | {data.plan.id: data.plan.number}
             if key in numbers:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLAN_ID, build_site
+from conftest import PLAN_ID
 from playwright.sync_api import Browser, Page
 from rawdata import raw, raw_tasks
 from toolkit.html import Element, read_page, resolve, text
+from toolkit.site import build_site
 
 from plansite.load import load_site
 from plansite.source import DataError

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_ID, build_site
+from conftest import PLAN_ID
+from toolkit.site import build_site
 
 from plansite.load import load_site
 from plansite.source import DataError, Problem

@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PLAN_ID, Build, build_site
+from conftest import DATA, PLAN_ID
+from toolkit.site import Build, build_site
 
 
 def tree(site: Path) -> dict[str, str]:

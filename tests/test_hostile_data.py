@@ -32,9 +32,10 @@ import icalendar
 import openpyxl
 import pytest
 import yaml
-from conftest import PLAN_ID, Build, build_site
+from conftest import PLAN_ID
 from playwright.sync_api import Browser
 from toolkit.server import serve
+from toolkit.site import Build, build_site
 
 from plansite import csp
 from plansite.checks import strip_emphasis

@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import PLAN_ID, build_site
+from conftest import PLAN_ID
 from quality import built_file
 from toolkit.html import read
 from toolkit.links import Site
+from toolkit.site import build_site
 
 from plansite import registry, routes
 from plansite.load import SiteData, load_site

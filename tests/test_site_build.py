@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import yaml
-from conftest import PLAN_ID, build_site
+from conftest import PLAN_ID
+from toolkit.site import build_site
 
 HOSTILE = "<script>alert('x')</script> {{ 6 * 7 }} [link](http://example.org) `code` C#tag"
 
