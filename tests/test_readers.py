@@ -62,6 +62,9 @@ def expected_source(site_data: SiteData, site: Site, file: Path) -> str:
     plan = f"data/plans/{PLAN_ID}"
     files = {"targets": f"{plan}/targets.yml", "area": f"{plan}/tasks.yml", "matrix": f"{plan}/tasks.yml"}
     files |= {"agencies": "data/agencies.yml", "agency": "data/agencies.yml", "glossary": "data/glossary.yml", "downloads": "data/"}
+    # A group's page and the groups index are made from groups.yml; the data dictionary's
+    # meanings are kept beside the code that writes the open data.
+    files |= {"groups": f"{plan}/groups.yml", "group": f"{plan}/groups.yml", "dictionary": "plansite/opendata/columns.yml"}
     return files.get(ref.kind, f"{plan}/plan.yml")
 
 
