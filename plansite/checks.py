@@ -335,13 +335,14 @@ def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None
     return problems
 
 
-def check_site(settings: SiteSettings, source: Source, folders: set[str], plans: Mapping[str, tuple[Plan, TasksFile]]) -> list[Problem]:
+def check_site(settings: SiteSettings, source: Source, plan_ids: set[str], plans: Mapping[str, tuple[Plan, TasksFile]]) -> list[Problem]:
     """site.yml against the plans it names: each plan and task area exists, the vision
     year is the one the plan's vision heading names, events fall after the plan's date.
-    A plan whose files did not load (``folders`` but not ``plans``) has its own problems listed."""
+    ``plan_ids`` are the plan folders' names and the ids their plan.yml declare; a plan
+    among them whose files did not load (not in ``plans``) has its own problems listed."""
     problems = []
     for plan_id, guide in settings.plans.items():
-        if plan_id not in folders:
+        if plan_id not in plan_ids:
             problems.append(source.problem(("plans", plan_id), f"unknown plan id {plan_id!r}; expected a folder name under data/plans/"))
             continue
         if plan_id not in plans:

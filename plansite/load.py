@@ -136,6 +136,9 @@ def load_site(data_dir: Path) -> SiteData:
             problems += check_glossary_agencies(glossary, glossary_src, agencies, agencies_src)
 
     plans: dict[str, PlanData] = {}
+    # The plan ids site.yml may name: each folder's name, and the id its plan.yml declares
+    # (a renamed folder is reported once, in plan.yml, not again as an unknown id in site.yml).
+    plan_ids: set[str] = set()
     all_loaded = bool(agencies)
     plans_dir = data_dir / "plans"
     folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
@@ -145,6 +148,9 @@ def load_site(data_dir: Path) -> SiteData:
         plan_src, plan = load(folder / "plan.yml", Plan, problems)
         targets_src, targets = load(folder / "targets.yml", TargetsFile, problems)
         tasks_src, tasks = load(folder / "tasks.yml", TasksFile, problems)
+        plan_ids.add(folder.name)
+        if plan_src is not None and isinstance(plan_src.value, dict) and isinstance(declared := plan_src.value.get("id"), str):
+            plan_ids.add(declared)
         # Each file that loaded is checked against the others, so one broken file
         # does not hide the problems of the rest.
         if plan and plan_src:
@@ -163,7 +169,7 @@ def load_site(data_dir: Path) -> SiteData:
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)
-    settings = load_settings(data_dir, {folder.name for folder in folders}, plans, problems)
+    settings = load_settings(data_dir, plan_ids, plans, problems)
 
     if problems:
         raise DataError(problems)
@@ -186,9 +192,9 @@ def load_groups(folder: Path, targets: TargetsFile | None, tasks: TasksFile | No
     return groups
 
 
-def load_settings(data_dir: Path, folders: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
-    """site.yml, checked against the plans it names."""
+def load_settings(data_dir: Path, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
+    """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids)."""
     source, settings = load(data_dir / "site.yml", SiteSettings, problems)
     if settings and source:
-        problems += check_site(settings, source, folders, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
+        problems += check_site(settings, source, plan_ids, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
     return settings

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from plansite import dates, registry, routes
 from plansite.load import SiteData
+from plansite.opendata.dictionary import COLUMNS_FILE
 from plansite.render import Renderer
 from plansite.routes import PageRef
 from plansite.seo import legislation
@@ -29,6 +30,7 @@ from plansite.seo import legislation
 MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
 GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md (linked from the footer)
 DATA_FOLDER = "data"  # where the data files are in the repository
+REPOSITORY = Path(__file__).resolve().parents[1]  # the repository's root, beside plansite/
 
 
 def theme_text(text: str) -> str:
@@ -103,7 +105,9 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
 def source_file(site: SiteData, page: PageRef) -> str:
     """The data file in the repository that holds what ``page`` says: the one an editor
     opens to change it. Pages made of all the data (the downloads) name the folder, with
-    a final "/"."""
+    a final "/"; the data dictionary's meanings are in the package (opendata/columns.yml)."""
+    if page.kind == "dictionary":
+        return COLUMNS_FILE.resolve().relative_to(REPOSITORY).as_posix()
     plans = site.plans
     data_dir = next(iter(plans.values())).folder.parents[1]
     # The home page's document box, status and timeline come from the (first) plan's file.
@@ -115,6 +119,8 @@ def source_file(site: SiteData, page: PageRef) -> str:
         "agencies": data_dir / "agencies.yml",
         "agency": data_dir / "agencies.yml",
         "glossary": data_dir / "glossary.yml",
+        "groups": plan_folder / "groups.yml",
+        "group": plan_folder / "groups.yml",
     }
     if page.kind in files:
         path = files[page.kind]

@@ -309,7 +309,9 @@ class Source:
         return Problem(self.path, self.line(loc), _dotted(loc), message)
 
 
-_PLAIN_KEY = re.compile(r"[A-Za-z0-9_]+")
+# Keys written as they are in a key path; any other key (a dot, a space, a quote) is
+# quoted so the path stays unambiguous. Ids joined by '-' (plan ids) read as plain words.
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _dotted(loc: Iterable[str | int]) -> str:

@@ -16,8 +16,18 @@ AGENCY = "phong-ldtbxh"
 AGENCIES = raw("agencies.yml")["agencies"]
 MEDIA_BOX = rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]"
 LANGS = {"vi": "", "en": "en/"}
-# The site's chrome: the header (with the search), menus, the table of contents, the footer.
-CHROME = (".md-header", ".md-search", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".plansite-no-print")
+# The site's chrome: the header (with the search), the tabs, menus, the table of contents,
+# the feedback and edit links, the footer.
+CHROME = (
+    ".md-header",
+    ".md-search",
+    ".md-tabs",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".plansite-actions",
+    ".md-footer",
+    ".plansite-no-print",
+)
 
 
 def visible(page: Page, selector: str) -> list[bool]:

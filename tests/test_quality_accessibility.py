@@ -214,7 +214,7 @@ REVIEWED_UNDECIDED = [
         re.compile(r"background gradient"),
         re.compile(r"."),
         "Everything inside a table that scrolls sideways (captions, cells, links): its box shows "
-        "a shadow at the edge that hides columns (matrix.css: a background gradient from the "
+        "a shadow at the edge that hides columns (site.css: a background gradient from the "
         "page's background to a faint grey), and axe cannot compute a contrast over a gradient. "
         "The text is the page's body text and link colour on the page's background, which axe "
         "passes everywhere else, and the shadow darkens the background by 10% at most.",

@@ -53,7 +53,7 @@ REVIEWED: dict[str, str] = {
     f"{P}1.Guideline1_3.1_3_5.H98": "the only inputs are the search field and Material's toggles; none asks for personal data",
     f"{P}1.Guideline1_4.1_4_1.G14,G182": "links are underlined, the status box has a border and a heading: not colour alone",
     f"{P}1.Guideline1_4.1_4_11.G195,G207,G18,G145,G174,F78": "focus rings of 3:1 (test_every_control_takes_focus_visibly)",
-    f"{P}1.Guideline1_4.1_4_12.C36,C35": "no fixed heights on text; line height 1.7 (assets/css/civic.css)",
+    f"{P}1.Guideline1_4.1_4_12.C36,C35": "no fixed heights on text; line height 1.7 (assets/css/site.css)",
     f"{P}1.Guideline1_4.1_4_13.F95": "the language menu opens only on request and closes on Escape (test_readers.py)",
     f"{P}1.Guideline1_4.1_4_4.G142": "text sizes in rem; the site name wraps at 200 % (test_readers.py)",
     f"{P}2.Guideline2_1.2_1_4.": "the one single-key shortcut, '/', opens the search dialog and only outside text fields",

@@ -32,6 +32,9 @@ from plansite.wording import Wording
 SITE_YML = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
 TASKS_YML = yaml.safe_load((ROOT / "data" / "plans" / PLAN_ID / "tasks.yml").read_text(encoding="utf-8"))
 LANGS = ("vi", "en")
+# The menu's top-level sections: home, each plan, the agencies, the downloads, the data
+# dictionary (what the columns mean) and the glossary.
+SECTIONS = 1 + len(SITE_YML["plans"]) + 4
 
 
 def repository() -> str:
@@ -62,6 +65,9 @@ def expected_source(site_data: SiteData, site: Site, file: Path) -> str:
     plan = f"data/plans/{PLAN_ID}"
     files = {"targets": f"{plan}/targets.yml", "area": f"{plan}/tasks.yml", "matrix": f"{plan}/tasks.yml"}
     files |= {"agencies": "data/agencies.yml", "agency": "data/agencies.yml", "glossary": "data/glossary.yml", "downloads": "data/"}
+    # A group's page and the groups index are made from groups.yml; the data dictionary's
+    # meanings are kept beside the code that writes the open data.
+    files |= {"groups": f"{plan}/groups.yml", "group": f"{plan}/groups.yml", "dictionary": "plansite/opendata/columns.yml"}
     return files.get(ref.kind, f"{plan}/plan.yml")
 
 
@@ -329,7 +335,7 @@ def test_the_phone_menu_opens_from_a_button_and_shows_every_section(phone: Page,
     expect(button).to_have_attribute("aria-expanded", "true")
     assert phone.evaluate("() => document.activeElement.closest('#__drawer_nav') !== null"), focused(phone)
     sections = phone.locator(".plansite-sections a")
-    assert sections.count() == 5
+    assert sections.count() == SECTIONS
     for index in range(sections.count()):
         expect(sections.nth(index)).to_be_in_viewport(ratio=1)
     phone.keyboard.press("Escape")
@@ -343,7 +349,7 @@ def test_the_phone_menu_opens_from_a_button_and_shows_every_section(phone: Page,
 def test_the_tabs_show_every_section_on_a_laptop(laptop: Page, published_url: str) -> None:
     laptop.goto(published_url + f"plans/{PLAN_ID}/area-8/")
     tabs = laptop.locator(".md-tabs a")
-    assert tabs.count() == 5
+    assert tabs.count() == SECTIONS
     for index in range(tabs.count()):
         expect(tabs.nth(index)).to_be_in_viewport(ratio=1)
     # The whole menu of the plan's section shows too, without scrolling it.

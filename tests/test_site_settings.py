@@ -93,7 +93,7 @@ def test_the_repository_must_be_a_plain_https_address(copy_of_data: Path, addres
     line = replace(path, "repository: https://github.com/OWNER/REPOSITORY", f"repository: '{address}'")
     problem = only(problems(copy_of_data))
     assert (problem.line, problem.path) == (line, "repository")
-    assert problem.message.startswith("Value error, expected a plain https address such as https://github.com/<owner>/<repository>")
+    assert problem.message.startswith("expected a plain https address such as https://github.com/<owner>/<repository>")
 
 
 def test_a_short_label_needs_both_languages(copy_of_data: Path) -> None:
