@@ -1,4 +1,4 @@
-"""Whole-site builds from altered data: escaping, a second plan, and a warning-free build."""
+"""Whole-site builds from altered data: escaping, two plans that differ, and a warning-free build."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ import csv
 import shutil
 from pathlib import Path
 
-import yaml
-from conftest import PLAN_ID
+from conftest import DATA, PLAN_ID
+from toolkit.html import read_page
+from toolkit.plans import make_plans
 from toolkit.site import build_site
+
+from plansite.checks import strip_emphasis
+from plansite.load import PlanData, load_site
 
 HOSTILE = "<script>alert('x')</script> {{ 6 * 7 }} [link](http://example.org) `code` C#tag"
 
@@ -38,25 +42,40 @@ def test_text_from_the_data_is_shown_as_text(tmp_path: Path, copy_of_data: Path)
         assert "`code` C#tag" in html, page
 
 
-def test_a_second_plan_folder_adds_its_pages_and_open_data(tmp_path: Path, copy_of_data: Path) -> None:
-    second = "99-kh-ubnd-2025"
-    shutil.copytree(copy_of_data / "plans" / PLAN_ID, copy_of_data / "plans" / second)
-    plan_file = copy_of_data / "plans" / second / "plan.yml"
-    plan = plan_file.read_text(encoding="utf-8")
-    plan_file.write_text(
-        plan.replace(f"id: {PLAN_ID}", f"id: {second}").replace("number: 81/KH-UBND", "number: 99/KH-UBND"), encoding="utf-8"
-    )
-    areas = yaml.safe_load((copy_of_data / "plans" / second / "tasks.yml").read_text(encoding="utf-8"))["areas"]
-
-    build = build_site(copy_of_data, tmp_path)
+def test_each_plan_shows_its_own_text_and_data(tmp_path: Path) -> None:
+    """Two plans that differ in every long text (toolkit.plans): each plan's pages and
+    open data show its own titles and clauses and none of the other's, in both languages,
+    so a renderer that read the wrong plan, or always the first, fails."""
+    data = tmp_path / "data"
+    make_plans(DATA, data, 2)
+    site = load_site(data)
+    one, two = site.plans.values()
+    build = build_site(data, tmp_path)
     assert build.returncode == 0, build.output
-    for plan_id in (PLAN_ID, second):
-        for prefix in ("", "en/"):
-            for page in ("targets", "implementation", "documents", "full-text", *(f"area-{a['id']}" for a in areas)):
-                assert (build.site / prefix / "plans" / plan_id / page / "index.html").is_file(), (prefix, plan_id, page)
-        with (build.site / "data" / plan_id / "tasks.csv").open(encoding="utf-8") as handle:
+
+    def words(text: str) -> str:
+        return " ".join(strip_emphasis(text).split())
+
+    def own_and_other(kind: str, plan: PlanData, other: PlanData, lang: str) -> list[tuple[str, str]]:
+        """Pairs (this plan's text, the other's), for the page ``kind``."""
+        if kind == "targets":
+            targets = zip(plan.all_targets(), other.all_targets(), strict=True)
+            return [(words(a.clause[lang]), words(b.clause[lang])) for (_, a), (_, b) in targets]
+        tasks = zip(plan.all_tasks(), other.all_tasks(), strict=True)
+        return [(words(a.title[lang]), words(b.title[lang])) for (area, _, a), (_, _, b) in tasks if kind in (f"area-{area}", "full-text")]
+
+    home = read_page(build.site, "").words()
+    for plan, other in ((one, two), (two, one)):
+        assert plan.plan.number in home
+        for lang, prefix in (("vi", ""), ("en", "en/")):
+            for kind in ("targets", "full-text", *(f"area-{area.id}" for area in plan.tasks.areas)):
+                text = read_page(build.site, f"{prefix}plans/{plan.id}/{kind}/").words()
+                pairs = [(own, theirs) for own, theirs in own_and_other(kind, plan, other, lang) if own != theirs]
+                assert pairs, f"{kind}: no text differs between the made-up plans"
+                for own, theirs in pairs:
+                    assert own in text, f"{prefix}plans/{plan.id}/{kind}/ lacks its own {own!r}"
+                    assert theirs not in text, f"{prefix}plans/{plan.id}/{kind}/ shows the other plan's {theirs!r}"
+        with (build.site / "data" / plan.id / "tasks.csv").open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
-        assert {row["plan_id"] for row in rows} == {plan_id}
-        assert len(rows) == sum(len(block["tasks"]) for area in areas for block in area["blocks"])
-    home = (build.site / "index.html").read_text(encoding="utf-8")
-    assert "81/KH-UBND" in home and "99/KH-UBND" in home
+        assert {row["plan_id"] for row in rows} == {plan.id}
+        assert [row["title_vi"] for row in rows] == [task.title.vi for _, _, task in plan.all_tasks()]

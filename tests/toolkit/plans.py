@@ -1,14 +1,15 @@
 """Made-up plans for benchmarks and tests: ``make_plans(source_data, out, count)``.
 
 Writes a data folder ``out`` that holds the site-wide files of ``source_data``
-(agencies, glossary, units) and ``count`` plans derived from its first plan. Each
+(agencies, glossary, units, and site.yml with the first plan's reading aids given to
+each plan) and ``count`` plans derived from its first plan. Each
 derived plan differs from the source and from the others, so that a page showing
 the wrong plan shows it:
 
 - its id, number and date: plan k of 81/KH-UBND of 23/4/2024 is ``{100+k}/KH-UBND``,
   id ``{100+k}-kh-ubnd-2024``, dated k days later;
-- its text: in every Vietnamese and English text of plan.yml, targets.yml and
-  tasks.yml, about a third of the distinct words are swapped among themselves
+- its text: in every Vietnamese and English text of plan.yml, targets.yml,
+  tasks.yml and groups.yml, about a third of the distinct words are swapped among themselves
   (seeded by the plan's number, so the same count gives the same plans). The plans keep
   the source's words and their frequencies, as plans of one district on related
   subjects share their vocabulary, but not its passages; and a word is swapped alike
@@ -24,6 +25,7 @@ Used by the second-plan tests and by ``bench/`` (which imports the toolkit as a 
 
 from __future__ import annotations
 
+import copy
 import datetime
 import random
 import re
@@ -35,7 +37,7 @@ from typing import Any
 import yaml
 
 SITE_FILES = ("agencies.yml", "glossary.yml", "units.yml")
-PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
+PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml", "groups.yml")
 LANGUAGES = ("vi", "en")
 # The share of a plan's distinct words that are swapped.
 SWAPPED = 0.3
@@ -52,13 +54,22 @@ def make_plans(source_data: Path, out: Path, count: int) -> None:
     for name in SITE_FILES:
         shutil.copy(source_data / name, out / name)
     files = {name: yaml.safe_load((source / name).read_text(encoding="utf-8")) for name in PLAN_FILES}
+    settings = yaml.safe_load((source_data / "site.yml").read_text(encoding="utf-8"))
+    guide = settings.get("plans", {}).get(files["plan.yml"]["id"])
+    settings["plans"] = {}
     for k in range(1, count + 1):
         plan = derive(files, k)
         folder = out / "plans" / plan["plan.yml"]["id"]
         folder.mkdir()
         for name, data in plan.items():
-            text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000)
-            (folder / name).write_text(text, encoding="utf-8")
+            _write(folder / name, data)
+        if guide is not None:
+            settings["plans"][plan["plan.yml"]["id"]] = copy.deepcopy(guide)  # YAML would write an alias
+    _write(out / "site.yml", settings)
+
+
+def _write(file: Path, data: Any) -> None:
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1_000_000), encoding="utf-8")
 
 
 def derive(files: dict[str, Any], k: int) -> dict[str, Any]:
