@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
-import shutil
+import json
+import re
 from pathlib import Path
 
 from conftest import DATA, PLAN_ID
-from toolkit.html import read_page
+from quality import configured_site_url
+from toolkit.html import page_file, read_page, text
+from toolkit.links import Site, broken_links
 from toolkit.plans import make_plans
 from toolkit.site import build_site
 
@@ -43,9 +46,10 @@ def test_text_from_the_data_is_shown_as_text(tmp_path: Path, copy_of_data: Path)
 
 
 def test_each_plan_shows_its_own_text_and_data(tmp_path: Path) -> None:
-    """Two plans that differ in every long text (toolkit.plans): each plan's pages and
-    open data show its own titles and clauses and none of the other's, in both languages,
-    so a renderer that read the wrong plan, or always the first, fails."""
+    """Two plans that differ in every long text (toolkit.plans): each plan's pages, its part
+    of each agency's page, its search index and its open data show its own titles and
+    clauses and none of the other's, in both languages, so a renderer that read the wrong
+    plan, or always the first, fails; and no link of the two-plan site is broken."""
     data = tmp_path / "data"
     make_plans(DATA, data, 2)
     site = load_site(data)
@@ -62,20 +66,46 @@ def test_each_plan_shows_its_own_text_and_data(tmp_path: Path) -> None:
             targets = zip(plan.all_targets(), other.all_targets(), strict=True)
             return [(words(a.clause[lang]), words(b.clause[lang])) for (_, a), (_, b) in targets]
         tasks = zip(plan.all_tasks(), other.all_tasks(), strict=True)
-        return [(words(a.title[lang]), words(b.title[lang])) for (area, _, a), (_, _, b) in tasks if kind in (f"area-{area}", "full-text")]
+        return [
+            (words(a.title[lang]), words(b.title[lang]))
+            for (area, _, a), (_, _, b) in tasks
+            if kind in (f"area-{area}", "full-text", "matrix")
+        ]
+
+    def strings(value: object) -> list[str]:
+        """Every text in a JSON value, spaces collapsed."""
+        if isinstance(value, str):
+            return [" ".join(value.split())]
+        return [s for item in value for s in strings(item)] if isinstance(value, list) else []
+
+    def check(where: str, text: str, pairs: list[tuple[str, str]]) -> None:
+        pairs = [(own, theirs) for own, theirs in pairs if own != theirs]
+        assert pairs, f"{where}: no text differs between the made-up plans"
+        for own, theirs in pairs:
+            assert own in text, f"{where} lacks its own {own!r}"
+            assert theirs not in text, f"{where} shows the other plan's {theirs!r}"
 
     home = read_page(build.site, "").words()
     for plan, other in ((one, two), (two, one)):
         assert plan.plan.number in home
         for lang, prefix in (("vi", ""), ("en", "en/")):
-            for kind in ("targets", "full-text", *(f"area-{area.id}" for area in plan.tasks.areas)):
-                text = read_page(build.site, f"{prefix}plans/{plan.id}/{kind}/").words()
-                pairs = [(own, theirs) for own, theirs in own_and_other(kind, plan, other, lang) if own != theirs]
-                assert pairs, f"{kind}: no text differs between the made-up plans"
-                for own, theirs in pairs:
-                    assert own in text, f"{prefix}plans/{plan.id}/{kind}/ lacks its own {own!r}"
-                    assert theirs not in text, f"{prefix}plans/{plan.id}/{kind}/ shows the other plan's {theirs!r}"
+            for kind in ("targets", "full-text", "matrix", *(f"area-{area.id}" for area in plan.tasks.areas)):
+                url = f"{prefix}plans/{plan.id}/{kind}/"
+                check(url, read_page(build.site, url).words(), own_and_other(kind, plan, other, lang))
+            # Each agency's page: the plan's part (from its heading to the next plan's) lists
+            # the sub-tasks the agency leads in this plan, by this plan's titles.
+            for agency_id in ("phong-ldtbxh", "phong-y-te"):
+                url = f"{prefix}agencies/{agency_id}/"
+                page = page_file(build.site, url).read_text(encoding="utf-8")
+                part = re.split(r'<h2 id="plan-', page.split(f'<h2 id="plan-{plan.id}"', 1)[1], maxsplit=1)[0]
+                led = [
+                    (a, b) for (_, block, a), (_, _, b) in zip(plan.all_tasks(), other.all_tasks(), strict=True) if agency_id in block.lead
+                ]
+                check(f"{url} ({plan.id})", text(part), [(words(a.title[lang]), words(b.title[lang])) for a, b in led])
+            index = json.loads((build.site / "search" / lang / f"{plan.id}.json").read_text(encoding="utf-8"))
+            check(f"search/{lang}/{plan.id}.json", " ".join(strings(index["pages"])), own_and_other("full-text", plan, other, lang))
         with (build.site / "data" / plan.id / "tasks.csv").open(encoding="utf-8") as handle:
             rows = list(csv.DictReader(handle))
         assert {row["plan_id"] for row in rows} == {plan.id}
         assert [row["title_vi"] for row in rows] == [task.title.vi for _, _, task in plan.all_tasks()]
+    assert broken_links(Site(build.site, configured_site_url())) == []
