@@ -58,10 +58,12 @@ SKIPPED = ("404.html",)
 PLAN_PAGE = re.compile(r"(?:en/)?plans/([^/]+)/")
 # Pages whose searchable text is about the site rather than the plan: the glossary and
 # the open data's dictionary repeat the plan's words in rows of their own, the editor's
-# guide quotes its data, and the responsibility matrix (its table is not searched) only
-# explains how to read it. A reader who types a term wants what the plan says about it
-# first, so these pages' scores count at REFERENCE_WEIGHT. URLs in either language.
-REFERENCE_PAGES = re.compile(r"(en/)?(glossary|guide|downloads|plans/[^/]+/matrix)/")
+# guide quotes its data, the responsibility matrix (its table is not searched) only
+# explains how to read it, and the pages by group of people are the editors' reading aid,
+# quoting targets and sub-tasks under titles of their own. A reader who types a term wants
+# what the plan says about it first, so these pages' scores count at REFERENCE_WEIGHT, and
+# their titles do not put them first (search.js). URLs in either language.
+REFERENCE_PAGES = re.compile(r"(en/)?(glossary|guide|downloads|plans/[^/]+/matrix|plans/[^/]+/groups(/[^/]+)?)/")
 REFERENCE_WEIGHT = 0.5
 # Elements whose text stands on its own line: a phrase never runs across them.
 BLOCKS = frozenset(

@@ -92,19 +92,14 @@ def misses(site: SiteData, entry: dict[str, Any], results: list[Result]) -> list
     in the first results or not landing on their anchor. None: the query passes."""
     other = [r.page for r in results if r.page.startswith("en/") != (entry["lang"] == "en")]
     problems = [f"results from the other language: {other}"] if other else []
-    count = top(entry)
-    for expectation in expectations(site, entry):
+    for number, expectation in enumerate(expectations(site, entry)):
+        count = 1 if number == 0 and entry.get("first") else TOP
         hits = [r for r in results[:count] if r.page in expectation.pages]
         if not hits:
             problems.append(f"{expectation.label} not in the first {count}: {[r.page for r in results[:count]]}")
         elif expectation.anchors and not any(r.anchors[0] in expectation.anchors for r in hits):
             problems.append(f"{expectation.label} does not land on {sorted(expectation.anchors)}: {[r.anchors for r in hits]}")
     return problems
-
-
-def top(entry: dict[str, Any]) -> int:
-    """How many first results must hold the query's expectations."""
-    return 1 if entry.get("first") else TOP
 
 
 def words(text: str) -> list[str]:

@@ -222,22 +222,42 @@ REVIEWED_UNDECIDED = [
     (
         "color-contrast",
         re.compile(r"too short to determine"),
-        re.compile(r"td|abbr"),
-        "Counts and one-letter marks in tables (2, L, C): axe does not judge text that short. "
-        "They are body text on the page's background, like the rest of the table.",
+        re.compile(r"td|th|abbr"),
+        "Counts, short ids and one-letter marks in tables (2, 7, C): axe does not judge text that "
+        "short. They are body text or links on the page's background, like the rest of the table.",
     ),
     (
         "color-contrast",
-        re.compile(r"obscured|overlaps"),
-        re.compile(r"md-nav|md-ellipsis|__drawer"),
-        "Links of the navigation drawer on a phone while the drawer is shut: it lies off the screen "
-        "under the page. Opened, it is checked by test_the_open_search_and_phone_menu_pass_axe.",
+        re.compile(r"only non-text characters"),
+        re.compile(r"\.plansite-mark|^article > ul > li:nth-child\(\d+\) > strong$"),
+        "The responsibility matrix's marks, ● lead and ○ coordinate, in its cells and in the key "
+        "above it: symbols, which axe does not judge as text. Each cell's mark is an image named "
+        "by its role (aria-label); they are body text on the page's background.",
+    ),
+    (
+        "color-contrast",
+        re.compile(r"partially overlaps other elements"),
+        re.compile(r"td"),
+        "Cells of a wide table on a phone (the English glossary at 375 px), cut by the edge of the "
+        "box it scrolls sideways in: axe cannot tell the background of text partly out of view. "
+        "Scrolled into view it is body text on the page's background.",
+    ),
+]
+# Met only with the search dialog open (test_the_open_search_and_phone_menu_pass_axe).
+REVIEWED_IN_SEARCH = [
+    (
+        "color-contrast",
+        re.compile(r"obscured"),
+        re.compile(r"\.ps-result"),
+        "Search results lower down the open search dialog's list, partly under the edge of the "
+        "box it scrolls in: the same colours as the results above them, which axe passes.",
     ),
 ]
 
 
-def reviewed(rule: str, target: str, why: str) -> bool:
-    return any(rule == known and reason.search(why) and where.search(target) for known, reason, where, _ in REVIEWED_UNDECIDED)
+def reviewed(rule: str, target: str, why: str, also: list[tuple[str, re.Pattern[str], re.Pattern[str], str]] | None = None) -> bool:
+    entries = REVIEWED_UNDECIDED + (also or [])
+    return any(rule == known and reason.search(why) and where.search(target) for known, reason, where, _ in entries)
 
 
 def test_what_axe_cannot_decide_is_reviewed(browser_sweep: dict[int, list[Visit]]) -> None:
@@ -245,7 +265,7 @@ def test_what_axe_cannot_decide_is_reviewed(browser_sweep: dict[int, list[Visit]
     unreviewed = sorted({f"{rule} at {target}: {why}" for _, rule, target, why in found if not reviewed(rule, target, why)})
     assert not unreviewed, "axe could not decide these; review them and list them in REVIEWED_UNDECIDED:\n" + "\n".join(unreviewed)
     stale = [
-        rule
+        f"{rule} at {where.pattern}"
         for rule, reason, where, _ in REVIEWED_UNDECIDED
         if not any(r == rule and reason.search(w) and where.search(t) for _, r, t, w in found)
     ]
@@ -270,11 +290,16 @@ def test_the_open_search_and_phone_menu_pass_axe(
             results = axe_results(tab)
             problems += [f"{file} (search open): {line}" for line in describe(results["violations"])]
             problems += [
-                f"{file} (search open): undecided {r} at {t}" for r, t, w in undecided(results["incomplete"]) if not reviewed(r, t, w)
+                f"{file} (search open): undecided {r} at {t}"
+                for r, t, w in undecided(results["incomplete"])
+                if not reviewed(r, t, w, REVIEWED_IN_SEARCH)
             ]
+            # The first Escape empties the search field (the browser's own, for type=search), the second closes.
             tab.keyboard.press("Escape")
+            tab.keyboard.press("Escape")
+            tab.wait_for_function("() => !document.getElementById('__search-dialog').open")
             if width < 1220:
-                tab.click(".md-header label[for=__drawer]")
+                tab.click(".md-header [data-plansite-drawer]")  # the menu button (the label without JavaScript)
                 tab.wait_for_function("() => document.getElementById('__drawer').checked")
                 results = axe_results(tab)
                 problems += [f"{file} (menu open): {line}" for line in describe(results["violations"])]

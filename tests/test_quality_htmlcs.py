@@ -42,6 +42,9 @@ REVIEWED: dict[str, str] = {
     " column of the assignment table; text reflows at 320 px (tests/test_quality_accessibility.py: no page scrolls sideways)",
     f"{P}1.Guideline1_4.1_4_3.G18.Abs": "absolutely positioned boxes (the language menu, the skip link, Material's icons):"
     " their contrast is measured by axe-core in a real browser at two widths",
+    f"{P}1.Guideline1_4.1_4_3.G18.BgImage": "text in a table box that scrolls sideways, whose edge shadow is a background"
+    " gradient (site.css, .plansite-scroll): the page's body text and link colours on its background, the shadow"
+    " darkening it by 10% at most (the same case in test_quality_accessibility.py's REVIEWED_UNDECIDED)",
     f"{P}1.Guideline1_4.1_4_3.G18.Alpha": "colours with transparency (the search button's label over the header):"
     " measured by axe-core on the composed colours",
     # -- notices: what a person checks; done for this site as said --

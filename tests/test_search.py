@@ -219,7 +219,7 @@ def test_query_set_is_large_and_varied(site_data: SiteData) -> None:
     ids = [e for e in QUERIES if any(e["query"] in x.ids for x in expectations(site_data, e))]
     assert {e["lang"] for e in ids} == {"vi", "en"}, "ids are searched in both languages"
     assert len({query_id(e) for e in QUERIES}) == len(QUERIES), "no query twice"
-    assert any(e["query"] == "ho ngheo" and e.get("first") for e in QUERIES), "the poor households' page, first"
+    assert any(e["query"] == "ho ngheo" and e.get("first") for e in QUERIES), "the poverty sub-task, first"
     single = [
         e for e in QUERIES if e["lang"] == "en" and len(words(e["query"])) == 1 and e["query"] not in expectations(site_data, e)[0].ids
     ]

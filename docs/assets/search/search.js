@@ -343,7 +343,8 @@ export function search(index, raw) {
     const body = list.filter((stat) => stat !== title);
     body.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.section.number - b.section.number);
     const phrase = list.some((stat) => stat.phrase);
-    const named = Boolean(title?.phrase);
+    // Not for pages that count for less (reference pages, reading aids): the plan's words first.
+    const named = page.weight === 1 && Boolean(title?.phrase);
     const score = ((body[0]?.score ?? 0) + (title?.score ?? 0)) * page.weight;
     results.push({ page, exact, phrase, named, score, sections: body.length ? body : [title] });
   }
