@@ -243,8 +243,9 @@ REVIEWED_UNDECIDED = [
         "Scrolled into view it is body text on the page's background.",
     ),
 ]
-# Met only with the search dialog open (test_the_open_search_and_phone_menu_pass_axe).
-REVIEWED_IN_SEARCH = [
+# Met only with the search dialog or the phone menu open (test_the_open_search_and_phone_menu_pass_axe,
+# which on a phone fails as well when one of them is met nowhere).
+REVIEWED_OPEN = [
     (
         "color-contrast",
         re.compile(r"obscured"),
@@ -252,11 +253,22 @@ REVIEWED_IN_SEARCH = [
         "Search results lower down the open search dialog's list, partly under the edge of the "
         "box it scrolls in: the same colours as the results above them, which axe passes.",
     ),
+    (
+        "color-contrast",
+        re.compile(r"partially overlaps other elements"),
+        re.compile(r'^\.md-nav__title\[for="__drawer"\]$'),
+        "The site's name at the top of the open phone menu: white on the header's dark blue "
+        "(#1f4257, about 10:1), drawn over the page's header, which axe reads as an overlap.",
+    ),
 ]
 
 
-def reviewed(rule: str, target: str, why: str, also: list[tuple[str, re.Pattern[str], re.Pattern[str], str]] | None = None) -> bool:
-    entries = REVIEWED_UNDECIDED + (also or [])
+Reviewed = tuple[str, re.Pattern[str], re.Pattern[str], str]
+
+
+def reviewed(rule: str, target: str, why: str, also: list[Reviewed] | None = None, only: bool = False) -> bool:
+    """Whether an undecided result is in REVIEWED_UNDECIDED or ``also`` (only in ``also``, with ``only``)."""
+    entries = (also or []) if only else REVIEWED_UNDECIDED + (also or [])
     return any(rule == known and reason.search(why) and where.search(target) for known, reason, where, _ in entries)
 
 
@@ -281,6 +293,7 @@ def test_the_open_search_and_phone_menu_pass_axe(
     context = browser.new_context(viewport={"width": width, "height": 800})
     tab = context.new_page()
     problems = []
+    met: set[Reviewed] = set()
     try:
         for file in keyboard_pages(site_data, quality_site, lang)[:-1]:
             tab.goto(local_address(quality_site, published_url, file))
@@ -292,8 +305,11 @@ def test_the_open_search_and_phone_menu_pass_axe(
             problems += [
                 f"{file} (search open): undecided {r} at {t}"
                 for r, t, w in undecided(results["incomplete"])
-                if not reviewed(r, t, w, REVIEWED_IN_SEARCH)
+                if not reviewed(r, t, w, REVIEWED_OPEN)
             ]
+            met |= {
+                entry for entry in REVIEWED_OPEN for r, t, w in undecided(results["incomplete"]) if reviewed(r, t, w, [entry], only=True)
+            }
             # The first Escape empties the search field (the browser's own, for type=search), the second closes.
             tab.keyboard.press("Escape")
             tab.keyboard.press("Escape")
@@ -304,8 +320,19 @@ def test_the_open_search_and_phone_menu_pass_axe(
                 results = axe_results(tab)
                 problems += [f"{file} (menu open): {line}" for line in describe(results["violations"])]
                 problems += [
-                    f"{file} (menu open): undecided {r} at {t}" for r, t, w in undecided(results["incomplete"]) if not reviewed(r, t, w)
+                    f"{file} (menu open): undecided {r} at {t}"
+                    for r, t, w in undecided(results["incomplete"])
+                    if not reviewed(r, t, w, REVIEWED_OPEN)
                 ]
+                met |= {
+                    entry
+                    for entry in REVIEWED_OPEN
+                    for r, t, w in undecided(results["incomplete"])
+                    if reviewed(r, t, w, [entry], only=True)
+                }
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+    if width < 1220:
+        stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_OPEN if entry not in met]
+        assert not stale, f"reviewed entries nothing matches any more (remove them): {stale}"
