@@ -23,17 +23,26 @@ from mkdocs.exceptions import PluginError
 
 from plansite import registry
 from plansite.build import cached_renderer
+from plansite.render import Renderer
 from plansite.source import DataError
 
 # The data the site is built from: the copy `python -m plansite build` validated.
 DATA = Path(os.environ.get("PLANSITE_DATA", Path(__file__).parent / "build" / "data"))
 
 
+# The renderer of the build under way: define_env runs once per build (and per language),
+# and reloads the data only when it changed; the pages then reuse it, rather than look
+# at every data file again for each page (which grew with the number of plans).
+_renderer: Renderer | None = None
+
+
 def define_env(env: Any) -> None:
+    global _renderer
     try:
         renderer = cached_renderer(DATA, env.conf.get("site_url"))
     except DataError as err:
         raise PluginError(str(err)) from None
+    _renderer = renderer
     env.variables["plansite_pages"] = {page.path: page for page in registry.all_pages(renderer.site)}
 
     # For hand-written translated pages (data pages get the notice from render):
@@ -48,7 +57,8 @@ def on_post_page_macros(env: Any) -> None:
     meta = env.page.meta
     if "plansite_page" not in meta:
         return
-    renderer = cached_renderer(DATA, env.conf.get("site_url"))
+    renderer = _renderer
+    assert renderer is not None, "define_env runs before any page"
     page = env.variables["plansite_pages"].get(meta["plansite_page"])
     if page is None or meta.get("plansite_lang") not in ("vi", "en"):
         raise PluginError(f"{env.page.file.src_path}: no page {meta['plansite_page']!r} in the data; run `make build` again")

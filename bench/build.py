@@ -93,7 +93,7 @@ def measured(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
 def project(work: Path) -> Path:
     """A copy of the site's project folder (code linked, docs copied) in ``work``."""
     work.mkdir(parents=True)
-    for name in ("mkdocs.yml", "macros.py"):
+    for name in ("mkdocs.yml", "macros.py", "hooks.py"):
         shutil.copy(ROOT / name, work / name)
     for name in ("overrides", "plansite"):
         (work / name).symlink_to(ROOT / name)

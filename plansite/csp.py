@@ -66,9 +66,27 @@ class _Scripts(HTMLParser):
             self._open = None
 
 
+_SCRIPT_START = re.compile(r"<script\b", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
+
+
+def script_parts(html: str) -> str:
+    """Every run of ``html`` from a "<script" to the next "</script>" (or the end), joined.
+
+    Each script element begins with those letters, so none is left out; the rest of the
+    page, mostly the menu, which grows with every plan, is not parsed again. Letters that
+    only look like a script (in a comment, say) are taken as one: at worst the build stops
+    on a script it does not know, never lets one through."""
+    parts = []
+    for start in _SCRIPT_START.finditer(html):
+        end = _SCRIPT_END.search(html, start.end())
+        parts.append(html[start.start() : end.end() if end else len(html)])
+    return "\n".join(parts)
+
+
 def inline_scripts(html: str) -> list[str]:
     parser = _Scripts()
-    parser.feed(html)
+    parser.feed(script_parts(html))
     parser.close()
     return parser.inline
 

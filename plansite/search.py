@@ -198,10 +198,24 @@ class _ContentParser(HTMLParser):
             self.sections[-1].lines.append(unicodedata.normalize("NFC", line))
 
 
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def content_part(html: str) -> str:
+    """The page's <html> tag and the part from its first <article to its last </article>:
+    all that search reads. The rest is mostly the menu, which grows with every plan, so
+    parsing it made the index cost grow with the square of the number of plans."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    tag = _HTML_TAG.search(html, 0, start)
+    return (tag.group() if tag else "") + html[start : end + len("</article>")]
+
+
 def read_page(html: str, url: str) -> Page:
     """The searchable text of a built page, or SearchIndexError naming what is wrong."""
     parser = _ContentParser()
-    parser.feed(html)
+    parser.feed(content_part(html))
     parser.close()
     if parser.articles != 1:
         raise SearchIndexError(f"{url or '/'}: expected one <article class={CONTENT_CLASS!r}>, found {parser.articles}")
