@@ -14,12 +14,20 @@ from toolkit.server import serve
 from toolkit.site import CHROMIUM, CHROMIUM_ARGS
 
 from plansite.load import SiteData, load_site
+from plansite.source import DataError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SITE = ROOT / "site"
 SOURCE = ROOT / "sources" / "ke-hoach-81-KH-UBND-2024.txt"
 PLAN_ID = "81-kh-ubnd-2024"
+
+
+def problems(data: Path) -> list[Problem]:
+    """What the loader reports for the data folder ``data``, which must be broken."""
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    return caught.value.problems
 
 
 @pytest.fixture(scope="session")

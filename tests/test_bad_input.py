@@ -9,17 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PLAN_ID
+from conftest import PLAN_ID, problems
 from toolkit.site import build_site
 
 from plansite.load import load_site
 from plansite.source import DataError, Problem
-
-
-def problems(data: Path) -> list[Problem]:
-    with pytest.raises(DataError) as caught:
-        load_site(data)
-    return caught.value.problems
 
 
 def replace(path: Path, old: str, new: str, count: int = 1) -> int:

@@ -15,15 +15,14 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import PLAN_ID
+from conftest import PLAN_ID, problems
 from playwright.sync_api import Browser, Page
 from rawdata import raw, raw_tasks
 from toolkit.html import read_page, resolve
 
 from plansite.checks import strip_emphasis
-from plansite.load import SiteData, load_site
+from plansite.load import SiteData
 from plansite.models import Comparator, Target, Text
-from plansite.source import DataError, Problem
 from plansite.wording import Wording
 
 LANGS = {"vi": "", "en": "en/"}
@@ -51,12 +50,6 @@ def index_url(lang: str) -> str:
 
 def groups_file(data: Path) -> Path:
     return data / "plans" / PLAN_ID / "groups.yml"
-
-
-def problems(data: Path) -> list[Problem]:
-    with pytest.raises(DataError) as caught:
-        load_site(data)
-    return caught.value.problems
 
 
 def edit(path: Path, old: str, new: str) -> int:

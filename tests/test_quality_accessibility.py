@@ -266,21 +266,22 @@ REVIEWED_OPEN = [
 Reviewed = tuple[str, re.Pattern[str], re.Pattern[str], str]
 
 
-def reviewed(rule: str, target: str, why: str, also: list[Reviewed] | None = None, only: bool = False) -> bool:
-    """Whether an undecided result is in REVIEWED_UNDECIDED or ``also`` (only in ``also``, with ``only``)."""
-    entries = (also or []) if only else REVIEWED_UNDECIDED + (also or [])
-    return any(rule == known and reason.search(why) and where.search(target) for known, reason, where, _ in entries)
+def matches(entry: Reviewed, rule: str, target: str, why: str) -> bool:
+    """Whether the reviewed ``entry`` covers axe's undecided ``rule`` at ``target`` for ``why``."""
+    known, reason, where, _ = entry
+    return rule == known and bool(reason.search(why)) and bool(where.search(target))
+
+
+def reviewed(rule: str, target: str, why: str, also: list[Reviewed] | None = None) -> bool:
+    """Whether an undecided result is in REVIEWED_UNDECIDED or ``also``."""
+    return any(matches(entry, rule, target, why) for entry in [*REVIEWED_UNDECIDED, *(also or [])])
 
 
 def test_what_axe_cannot_decide_is_reviewed(browser_sweep: dict[int, list[Visit]]) -> None:
     found = [(visit.url, *item) for visits in browser_sweep.values() for visit in visits for item in undecided(visit.incomplete)]
     unreviewed = sorted({f"{rule} at {target}: {why}" for _, rule, target, why in found if not reviewed(rule, target, why)})
     assert not unreviewed, "axe could not decide these; review them and list them in REVIEWED_UNDECIDED:\n" + "\n".join(unreviewed)
-    stale = [
-        f"{rule} at {where.pattern}"
-        for rule, reason, where, _ in REVIEWED_UNDECIDED
-        if not any(r == rule and reason.search(w) and where.search(t) for _, r, t, w in found)
-    ]
+    stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_UNDECIDED if not any(matches(entry, *item[1:]) for item in found)]
     assert not stale, f"reviewed entries nothing matches any more (remove them): {stale}"
 
 
@@ -294,22 +295,24 @@ def test_the_open_search_and_phone_menu_pass_axe(
     tab = context.new_page()
     problems = []
     met: set[Reviewed] = set()
+
+    def scan(file: Path, state: str) -> None:
+        """axe on the page as it is now: violations and unreviewed undecided results are
+        problems; the REVIEWED_OPEN entries met are noted."""
+        results = axe_results(tab)
+        problems.extend(f"{file} ({state}): {line}" for line in describe(results["violations"]))
+        for r, t, w in undecided(results["incomplete"]):
+            if not reviewed(r, t, w, REVIEWED_OPEN):
+                problems.append(f"{file} ({state}): undecided {r} at {t}")
+            met.update(entry for entry in REVIEWED_OPEN if matches(entry, r, t, w))
+
     try:
         for file in keyboard_pages(site_data, quality_site, lang)[:-1]:
             tab.goto(local_address(quality_site, published_url, file))
             tab.keyboard.press("/")
             tab.keyboard.type("bảo hiểm" if lang == "vi" else "insurance", delay=20)
             tab.wait_for_selector(".ps-results li")
-            results = axe_results(tab)
-            problems += [f"{file} (search open): {line}" for line in describe(results["violations"])]
-            problems += [
-                f"{file} (search open): undecided {r} at {t}"
-                for r, t, w in undecided(results["incomplete"])
-                if not reviewed(r, t, w, REVIEWED_OPEN)
-            ]
-            met |= {
-                entry for entry in REVIEWED_OPEN for r, t, w in undecided(results["incomplete"]) if reviewed(r, t, w, [entry], only=True)
-            }
+            scan(file, "search open")
             # The first Escape empties the search field (the browser's own, for type=search), the second closes.
             tab.keyboard.press("Escape")
             tab.keyboard.press("Escape")
@@ -317,19 +320,7 @@ def test_the_open_search_and_phone_menu_pass_axe(
             if width < 1220:
                 tab.click(".md-header [data-plansite-drawer]")  # the menu button (the label without JavaScript)
                 tab.wait_for_function("() => document.getElementById('__drawer').checked")
-                results = axe_results(tab)
-                problems += [f"{file} (menu open): {line}" for line in describe(results["violations"])]
-                problems += [
-                    f"{file} (menu open): undecided {r} at {t}"
-                    for r, t, w in undecided(results["incomplete"])
-                    if not reviewed(r, t, w, REVIEWED_OPEN)
-                ]
-                met |= {
-                    entry
-                    for entry in REVIEWED_OPEN
-                    for r, t, w in undecided(results["incomplete"])
-                    if reviewed(r, t, w, [entry], only=True)
-                }
+                scan(file, "menu open")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -12,17 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import PLAN_ID
+from conftest import PLAN_ID, problems
 
 from plansite import theme
-from plansite.load import SiteData, load_site
-from plansite.source import DataError, Problem
-
-
-def problems(data: Path) -> list[Problem]:
-    with pytest.raises(DataError) as caught:
-        load_site(data)
-    return caught.value.problems
+from plansite.load import SiteData
+from plansite.source import Problem
 
 
 def only(found: list[Problem]) -> Problem:
