@@ -14,7 +14,7 @@ import pytest
 from conftest import DATA, PLAN_ID, problems
 from toolkit.html import read_page, resolve
 from toolkit.plans import add_vietnamese_only_plan
-from toolkit.site import Build, build_site
+from toolkit.site import Build, SiteBuilder
 
 from plansite.load import load_site, translation_report
 
@@ -33,8 +33,8 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(data: Path) -> Build:
-    build = build_site(data, data.parent)
+def built(data: Path, site_builder: SiteBuilder) -> Build:
+    build = site_builder(data, data.parent)
     assert build.returncode == 0, build.output
     return build
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,3 +67,10 @@ def _run_build(data: Path, workdir: Path, env: dict[str, str] | None) -> Build:
         check=False,
     )
     return Build(done.returncode, done.stdout + done.stderr, workdir / "site")
+
+
+class SiteBuilder(Protocol):
+    """``build_site``, as the tests' ``site_builder`` fixture hands it over: a test that
+    takes that fixture runs MkDocs, and is marked ``build`` (tests/conftest.py)."""
+
+    def __call__(self, data: Path, workdir: Path, env: dict[str, str] | None = None) -> Build: ...
