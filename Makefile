@@ -66,8 +66,7 @@ test-fast: $(VENV)/installed-dev
 lint: $(VENV)/installed-dev
 	$(BIN)/ruff check plansite macros.py hooks.py tests bench
 	$(BIN)/ruff format --check plansite macros.py hooks.py tests bench
-	$(BIN)/mypy plansite macros.py hooks.py
-	MYPYPATH=tests $(BIN)/mypy bench
+	MYPYPATH=tests $(BIN)/mypy plansite macros.py hooks.py tests bench
 
 ## bench: measure the search (bytes and time, 1/10/50 plans), the build (time, pages per second,
 ## memory; ours against plain MkDocs) and Lighthouse on every page family, into bench/results-*.md.

@@ -33,7 +33,7 @@ import openpyxl
 import pytest
 import yaml
 from conftest import PLAN_ID
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Dialog
 from toolkit.server import serve
 from toolkit.site import Build, SiteBuilder
 
@@ -271,7 +271,12 @@ def test_no_script_of_the_data_runs_in_the_browser(hostile_build: Build, browser
         page = context.new_page()
         dialogs: list[str] = []
         violations: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+        def dismiss(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         page.expose_function("reportViolation", lambda text: violations.append(text))
         page.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => reportViolation(e.violatedDirective + ' ' + e.blockedURI))"

@@ -322,8 +322,12 @@ def test_phrases_rank_above_scattered_words(engine: Page, site_url: str) -> None
 
 
 def test_headings_weigh_more_than_text(engine: Page, site_url: str) -> None:
-    heading = {"version": FORMAT_VERSION, "lang": "vi", "pages": [["h/", "Trang", [["s", 2, "Nước sạch\nCấp cho dân", ""]]]]}
-    text = {"version": FORMAT_VERSION, "lang": "vi", "pages": [["t/", "Trang", [["s", 2, "Cấp cho dân\nNước sạch", ""]]]]}
+    heading: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "lang": "vi",
+        "pages": [["h/", "Trang", [["s", 2, "Nước sạch\nCấp cho dân", ""]]]],
+    }
+    text: dict[str, Any] = {"version": FORMAT_VERSION, "lang": "vi", "pages": [["t/", "Trang", [["s", 2, "Cấp cho dân\nNước sạch", ""]]]]}
     both = {**heading, "pages": heading["pages"] + text["pages"]}
     assert rank(engine, site_url, both, "nuoc sach") == ["h/#s", "t/#s"]
 

@@ -85,4 +85,4 @@ def test_the_reporting_sentences_read_correctly(site_data: SiteData, lang: str) 
                 continue
             for field, agency_id in (("to", reporting.to), ("via", reporting.via)):
                 if "{" + field + "}" in templates[key]:
-                    assert f"the {site_data.agencies[agency_id].name.en}" in sentence, f"{key}: {sentence}"
+                    assert f"the {site_data.agencies[agency_id].name['en']}" in sentence, f"{key}: {sentence}"
