@@ -173,9 +173,10 @@ def pages(site: Path) -> Iterator[tuple[Path, _Page, str]]:
 
 
 def test_no_output_holds_a_template_result(hostile_build: Build) -> None:
-    for path in sorted(hostile_build.site.rglob("*")):
-        if path.is_file() and path.suffix in {".html", ".xml", ".csv", ".json", ".ics"}:
-            assert "1337" not in path.read_text(encoding="utf-8"), path
+    outputs = [path for path in sorted(hostile_build.site.rglob("*")) if path.suffix in {".html", ".xml", ".csv", ".json", ".ics"}]
+    assert {path.suffix for path in outputs} == {".html", ".xml", ".csv", ".json", ".ics"}
+    for path in outputs:
+        assert "1337" not in path.read_text(encoding="utf-8"), path
 
 
 def test_pages_show_the_hostile_text_as_text_and_nowhere_as_markup(hostile_build: Build) -> None:
@@ -246,7 +247,9 @@ def test_no_workbook_cell_is_a_formula(hostile_build: Build) -> None:
 
 
 def test_json_files_hold_the_hostile_text_as_data(hostile_build: Build) -> None:
-    for path in sorted((hostile_build.site / "data").rglob("*.json")):
+    files = sorted((hostile_build.site / "data").rglob("*.json"))
+    assert files
+    for path in files:
         rows = json.loads(path.read_text(encoding="utf-8"))
         assert any(isinstance(v, str) and HOSTILE in v for row in rows for v in row.values()), path
 

@@ -44,7 +44,8 @@ def test_a_count_picks_the_plural_form_of_its_language(lang: str) -> None:
 
 def test_no_string_is_empty() -> None:
     for lang, table in load_strings().items():
-        empty = [key for key, value in table.items() if not str(value).strip()]
+        forms = {key: [value] if isinstance(value, str) else list(value.values()) for key, value in table.items()}
+        empty = [key for key, texts in forms.items() if not all(text.strip() for text in texts)]
         assert not empty, f"{lang}: {empty}"
 
 
