@@ -18,6 +18,11 @@ from plansite.opendata.tables import TABLES
 COLUMNS_FILE = Path(__file__).parent / "columns.yml"
 
 
+class ColumnsError(Exception):
+    """A column of ``tables.TABLES`` has no meaning in ``columns.yml`` (a step of the
+    recipe for a data field skipped): the build names the columns instead of a traceback."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Dictionary:
     """The meanings of ``columns.yml``: what each table is and what each column means."""
@@ -52,5 +57,8 @@ def dictionary() -> Dictionary:
             else:
                 columns[table.name][column.name] = meaning
     if missing:
-        raise ValueError(f"{COLUMNS_FILE}: no meaning given for {', '.join(missing)}")
+        raise ColumnsError(
+            f"{COLUMNS_FILE.name}: no meaning given for {', '.join(missing)}; add one in both languages "
+            "(ARCHITECTURE.md, recipe 'A data field')"
+        )
     return Dictionary(about, columns)
