@@ -110,7 +110,7 @@ def test_every_column_of_the_open_data_has_a_meaning() -> None:
     for table in dictionary.TABLES:
         for column in table.columns:
             meaning = meanings.meaning(table.name, column.name)
-            assert all(meaning.get(lang) for lang in ("vi", "en")), (table.name, column.name)
+            assert all(meaning.get(lang) for lang in CODES), (table.name, column.name)
 
 
 def test_a_column_without_a_meaning_stops_the_build_with_its_name(

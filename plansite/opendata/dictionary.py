@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from plansite.formatting import language_name
+from plansite.languages import TRANSLATIONS
 from plansite.models import Text
 from plansite.opendata.tables import TABLES
 
@@ -34,6 +36,18 @@ class Dictionary:
         return self.columns[table][column]
 
 
+def _translation_meaning(column: str, *entries: dict[str, Text]) -> Text | None:
+    """The meaning of a translation's column ("title_en") from its pattern ("title_{translation}"),
+    with the language's name in it."""
+    name, _, code = column.rpartition("_")
+    if code not in TRANSLATIONS:
+        return None
+    pattern = next((entry[f"{name}_{{translation}}"] for entry in entries if f"{name}_{{translation}}" in entry), None)
+    if pattern is None:
+        return None
+    return Text(**{lang: pattern[lang].replace("{language}", language_name(code, lang)) for lang in pattern.languages})
+
+
 @cache
 def dictionary() -> Dictionary:
     """``columns.yml`` read and checked against ``TABLES``: every column must have a meaning."""
@@ -51,7 +65,7 @@ def dictionary() -> Dictionary:
         own = {name: Text(**text) for name, text in entry.get("columns", {}).items()}
         columns[table.name] = {}
         for column in table.columns:
-            meaning = own.get(column.name) or common.get(column.name)
+            meaning = own.get(column.name) or common.get(column.name) or _translation_meaning(column.name, own, common)
             if meaning is None:
                 missing.append(f"{table.name}.{column.name}")
             else:
