@@ -63,6 +63,7 @@ test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint bui
 test-fast: $(VENV)/installed-dev
 	$(BIN)/python -m pytest -m "not browser and not site and not build" -q
 
+## lint: ruff (checks and format) and mypy strict over the code, the tests and the benchmarks
 lint: $(VENV)/installed-dev
 	$(BIN)/ruff check plansite macros.py hooks.py tests bench
 	$(BIN)/ruff format --check plansite macros.py hooks.py tests bench
