@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from plansite import limits
 from plansite.checks import (
     References,
     check_agencies,
@@ -43,7 +44,7 @@ from plansite.models import (
     Unit,
     UnitsFile,
 )
-from plansite.source import DataError, Problem, Source, load
+from plansite.source import DataError, DataFolder, Problem, Source, load
 
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
 
@@ -83,6 +84,9 @@ class SiteData:
     glossary: GlossaryFile
     plans: dict[str, PlanData]
     settings: SiteSettings
+    # Every data file read, relative to the data folder, in the order read: the build's
+    # snapshot copies exactly these.
+    files: tuple[str, ...] = ()
 
 
 def _raw_ids(source: Source | None, key: str) -> set[str] | None:
@@ -111,12 +115,35 @@ def _folder_problem(plan: Plan, source: Source, folder: Path) -> Problem | None:
     )
 
 
+def plan_folders(data: DataFolder, problems: list[Problem]) -> list[Path]:
+    """The plan folders under ``plans/``, at most ``limits.PLANS`` of them; links and
+    special files in the data folder and in ``plans/`` are refused on the way."""
+    plans_dir = data.root / "plans"
+    top = data.folders(data.root, problems)
+    folders = data.folders(plans_dir, problems) if plans_dir in top else []
+    if not folders:
+        problems.append(Problem(plans_dir, None, "", "no plan folder found; expected data/plans/<plan-id>/"))
+    elif len(folders) > limits.PLANS:
+        problems.append(
+            Problem(
+                plans_dir,
+                None,
+                "",
+                f"holds {len(folders)} plan folders; a site holds at most {limits.PLANS} plans: publish the others on a site of their own",
+            )
+        )
+        return []
+    return folders
+
+
 def load_site(data_dir: Path) -> SiteData:
     """Load and check all data under ``data_dir``; raise ``DataError`` listing every problem."""
     problems: list[Problem] = []
-    agencies_src, agencies = load(data_dir / "agencies.yml", AgenciesFile, problems)
-    units_src, units = load(data_dir / "units.yml", UnitsFile, problems)
-    glossary_src, glossary = load(data_dir / "glossary.yml", GlossaryFile, problems)
+    data = DataFolder(data_dir)
+    folders = plan_folders(data, problems)
+    agencies_src, agencies = load(data, data_dir / "agencies.yml", AgenciesFile, problems)
+    units_src, units = load(data, data_dir / "units.yml", UnitsFile, problems)
+    glossary_src, glossary = load(data, data_dir / "glossary.yml", GlossaryFile, problems)
 
     spellings: dict[str, str] = {}
     if agencies and agencies_src:
@@ -140,14 +167,11 @@ def load_site(data_dir: Path) -> SiteData:
     # (a renamed folder is reported once, in plan.yml, not again as an unknown id in site.yml).
     plan_ids: set[str] = set()
     all_loaded = bool(agencies)
-    plans_dir = data_dir / "plans"
-    folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
-    if not folders:
-        problems.append(Problem(plans_dir, None, "", "no plan folder found; expected data/plans/<plan-id>/"))
     for folder in folders:
-        plan_src, plan = load(folder / "plan.yml", Plan, problems)
-        targets_src, targets = load(folder / "targets.yml", TargetsFile, problems)
-        tasks_src, tasks = load(folder / "tasks.yml", TasksFile, problems)
+        data.folders(folder, problems)
+        plan_src, plan = load(data, folder / "plan.yml", Plan, problems)
+        targets_src, targets = load(data, folder / "targets.yml", TargetsFile, problems)
+        tasks_src, tasks = load(data, folder / "tasks.yml", TasksFile, problems)
         plan_ids.add(folder.name)
         if plan_src is not None and isinstance(plan_src.value, dict) and isinstance(declared := plan_src.value.get("id"), str):
             plan_ids.add(declared)
@@ -161,7 +185,7 @@ def load_site(data_dir: Path) -> SiteData:
             problems += check_targets(targets, targets_src, refs)
         if tasks and tasks_src:
             problems += check_tasks(tasks, tasks_src, refs)
-        groups = load_groups(folder, targets, tasks, problems)
+        groups = load_groups(data, folder, targets, tasks, problems)
         if plan and targets and tasks and groups:
             plans[plan.id] = PlanData(plan, targets, tasks, folder, groups)
         else:
@@ -169,7 +193,7 @@ def load_site(data_dir: Path) -> SiteData:
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)
-    settings = load_settings(data_dir, plan_ids, plans, problems)
+    settings = load_settings(data, plan_ids, plans, problems)
 
     if problems:
         raise DataError(problems)
@@ -180,21 +204,24 @@ def load_site(data_dir: Path) -> SiteData:
         glossary=glossary,
         plans=plans,
         settings=settings,
+        files=tuple(path.relative_to(data_dir).as_posix() for path in data.read),
     )
 
 
-def load_groups(folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]) -> GroupsFile | None:
+def load_groups(
+    data: DataFolder, folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]
+) -> GroupsFile | None:
     """A plan's groups.yml (its targets and sub-tasks by group of people), checked
     against the plan's targets and tasks where those loaded."""
-    source, groups = load(folder / "groups.yml", GroupsFile, problems)
+    source, groups = load(data, folder / "groups.yml", GroupsFile, problems)
     if groups and source:
         problems += check_groups(groups, source, targets, tasks)
     return groups
 
 
-def load_settings(data_dir: Path, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
+def load_settings(data: DataFolder, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
     """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids)."""
-    source, settings = load(data_dir / "site.yml", SiteSettings, problems)
+    source, settings = load(data, data.root / "site.yml", SiteSettings, problems)
     if settings and source:
         problems += check_site(settings, source, plan_ids, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
     return settings

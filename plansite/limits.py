@@ -1,0 +1,102 @@
+"""How much the data may hold: every limit in one table.
+
+Data arrives by pull request and is published as it is, so nothing in it may grow
+without bound: not a file, a text, a list, the number of pages, nor the messages about
+it. The models (``models``) apply the text and list limits and the JSON Schema
+(``make schema``) carries them to the editors' VS Code; the loader (``source``,
+``load``) applies the file and site limits; ``messages`` and ``source.DataError`` the
+message limits. SECURITY.md states the same figures, and ``tests/test_limits.py``
+checks both that every limit holds and that a site at every maximum at once builds.
+
+Each figure is several times the largest value in the real data (in brackets below), so
+no honest plan meets one, and small enough that the largest site still builds in
+bounded time and memory (measured in the tests and in ``bench/``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+# -- files --------------------------------------------------------------------------
+
+# One data file, in bytes, checked before it is read [the largest, tasks.yml: 46 KB].
+FILE_BYTES = 1024 * 1024
+# All the data files together [0.17 MB].
+DATA_BYTES = 16 * 1024 * 1024
+
+
+# -- texts --------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class TextKind:
+    """A kind of text and the most characters it may hold."""
+
+    name: str
+    chars: int
+    # What the message calls a text of this kind: "a name holds at most 200 characters".
+    what: str
+
+
+# Numbers and labels: "81/KH-UBND", "2.1.", "3." [10].
+SHORT = TextKind("short", 100, "a number or label")
+# Names of agencies, groups, units and places, spellings, menu labels, the signer [69].
+NAME = TextKind("name", 200, "a name")
+# Titles and headings, one-line summaries, assignment lines, timelines [373: the plan's title].
+TITLE = TextKind("title", 1_000, "a title")
+# Paragraphs: every other text, glossary terms included [1,045].
+PARAGRAPH = TextKind("paragraph", 10_000, "a paragraph")
+TEXT_KINDS = (SHORT, NAME, TITLE, PARAGRAPH)
+
+# The most characters a spreadsheet cell holds (Excel, LibreOffice): no text, and no
+# cell made of several (a list of names), may be longer, since XlsxWriter would cut it.
+SPREADSHEET_CELL = 32_767
+
+
+# -- lists and records --------------------------------------------------------------
+
+# Any list or table of keys in a data file [19: a bullet's targets], but those below.
+LIST_ITEMS = 100
+# Records of the files that hold a site's records [145 terms, 28 agencies, 5 units].
+TERMS = 2_000
+AGENCIES = 150
+UNITS = 100
+# The ids a group lists: a group may list every target or sub-task of its plan [19].
+GROUP_ITEMS = 500
+# What makes pages and menu entries, which every page's menu lists: per plan, its groups
+# of people and task areas [9 and 8]; per site, its plans [1].
+GROUPS = 20
+AREAS = 20
+PLANS = 50
+
+
+# -- messages -----------------------------------------------------------------------
+
+# The longest value a message quotes, "…" included; longer values are cut.
+QUOTE_CHARS = 80
+# Problems listed in all; the rest are counted in one line.
+PROBLEMS = 200
+# Problems listed per file (a file that is wrong throughout shows its first ones).
+PROBLEMS_PER_FILE = 50
+
+
+def table() -> dict[str, int]:
+    """Every limit by name, as the JSON Schema and SECURITY.md give them."""
+    figures = {f"text_{kind.name}_chars": kind.chars for kind in TEXT_KINDS}
+    figures |= {
+        "file_bytes": FILE_BYTES,
+        "data_bytes": DATA_BYTES,
+        "spreadsheet_cell_chars": SPREADSHEET_CELL,
+        "list_items": LIST_ITEMS,
+        "terms": TERMS,
+        "agencies": AGENCIES,
+        "units": UNITS,
+        "group_items": GROUP_ITEMS,
+        "groups_per_plan": GROUPS,
+        "areas_per_plan": AREAS,
+        "plans": PLANS,
+        "quote_chars": QUOTE_CHARS,
+        "problems": PROBLEMS,
+        "problems_per_file": PROBLEMS_PER_FILE,
+    }
+    return figures
