@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from plansite.load import load_site
+from plansite.opendata.writers import CellTooLong
+from plansite.routes import RouteConflict
 from plansite.source import DataError
 
 ROOT = Path.cwd()
@@ -60,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
         return _data_command(args)
     except DataError as err:
         print(err, file=sys.stderr)
+        return 1
+    except (RouteConflict, CellTooLong) as err:
+        print(f"plansite {args.command}: {err}", file=sys.stderr)
         return 1
     except Exception as err:
         # The last resort, for a bug the checks missed: one plain line, never a traceback.

@@ -28,8 +28,10 @@ from plansite import csp, search
 from plansite.load import SiteData, load_site
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
+from plansite.opendata.writers import CellTooLong
 from plansite.pages import write_pages
 from plansite.render import Renderer
+from plansite.routes import RouteConflict
 from plansite.source import DataError
 
 
@@ -102,8 +104,11 @@ def prepare(data_dir: Path, project: Path) -> SiteData:
     site = load_site(data_dir)
     work = project / "build"
     snapshot(data_dir, site.files, work / "data")
-    write_pages(site, project / "docs", work / "nav.yml")
-    files = export(site, project / "docs" / "data")
+    try:
+        write_pages(site, project / "docs", work / "nav.yml")
+        files = export(site, project / "docs" / "data")
+    except (RouteConflict, CellTooLong) as err:
+        raise BuildError(f"cannot write the pages and the open data: {err}") from None
     write_listing([file.listed() for file in files], work / LISTING)
     return site
 

@@ -107,7 +107,7 @@ def _folder_problem(plan: Plan, source: Source, folder: Path) -> Problem | None:
     if plan.id == folder.name:
         return None
     if re.fullmatch(ID_PATTERN, folder.name):
-        return source.problem(("id",), f"must equal the folder's name {folder.name!r}")
+        return source.problem(("id",), f"must equal the folder's name {shorten(folder.name)}")
     return source.problem(
         ("id",),
         f"the plan's folder is named {shorten(folder.name)}, which cannot be an id (lower-case ASCII letters and digits "

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 
+import yaml
+
 from plansite import dates, registry, routes
 from plansite.load import SiteData
 from plansite.opendata.dictionary import COLUMNS_FILE
@@ -67,8 +69,11 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
     """Write every page stub under ``docs_dir`` and the navigation; return the stubs."""
     renderer = Renderer(site)
     words = renderer.words
+    pages = list(registry.all_pages(site))
+    # Two pages on one path would silently leave one of them out of the site.
+    routes.check_unique((localized(page.path, lang), page.owner()) for page in pages for lang in ("vi", "en"))
     stubs: dict[Path, str] = {}
-    for page in registry.all_pages(site):
+    for page in pages:
         updated = dates.last_changed(dates.page_sources(site, page))
         for lang in ("vi", "en"):
             fields: dict[str, object] = {
@@ -98,8 +103,15 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
     nav_file.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(manifest, "".join(f"{path.relative_to(docs_dir).as_posix()}\n" for path in stubs))
     # The menu in Vietnamese; macros.py relabels it for each other language (navigation(renderer, lang)).
-    write_if_changed(nav_file, json.dumps({"nav": navigation(renderer)}, ensure_ascii=True, indent=1) + "\n")
+    write_if_changed(nav_file, menu_text(navigation(renderer)))
     return list(stubs)
+
+
+def menu_text(nav: list[object]) -> str:
+    """The menu as the YAML file MkDocs reads (``INHERIT``), written by PyYAML, the library
+    MkDocs reads it with: a label of any length is written so that it parses (YAML's
+    implicit keys end at 1024 characters; longer ones are written as explicit ``? `` keys)."""
+    return yaml.safe_dump({"nav": nav}, allow_unicode=False, sort_keys=False, width=1_000_000)
 
 
 def source_file(site: SiteData, page: PageRef) -> str:

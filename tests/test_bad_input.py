@@ -360,12 +360,12 @@ def test_deep_nesting_is_refused(copy_of_data: Path) -> None:
     assert problem.message == "the data is nested more than 20 levels deep; no data file needs this"
 
 
-def test_messages_quote_at_most_60_characters_of_a_value(copy_of_data: Path) -> None:
+def test_messages_quote_at_most_80_characters_of_a_value(copy_of_data: Path) -> None:
     line = replace(copy_of_data / TARGETS, "value: 23.8", "value: " + "nhiều " * 20_000)
     problem = problem_at(copy_of_data, TARGETS, line, T27_VALUE)
     assert (
         problem.message
-        == f"'{('nhiều ' * 10)[:59]}…' is not a valid number; write digits with a decimal point, e.g. 23.8 (no %, words, commas or quotes)"
+        == f"'{('nhiều ' * 14)[:79]}…' is not a valid number; write digits with a decimal point, e.g. 23.8 (no %, words, commas or quotes)"
     )
 
 

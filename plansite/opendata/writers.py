@@ -1,9 +1,13 @@
 """The bytes of each open-data format, every value escaped for that format.
 
-- CSV: a text that a spreadsheet would take for a formula (it begins with ``=``,
-  ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
-  apostrophe, as OWASP's CSV-injection guidance advises; JSON keeps every value as is.
-- XLSX (XlsxWriter): strings are always written as strings, never as formulas.
+- CSV: every field is quoted, so a spreadsheet that splits lines at another separator
+  (Excel in Vietnamese splits at ``;``) keeps each field whole; a text that a spreadsheet
+  would take for a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return, or holds one of those right after a ``,``, ``;`` or tab) is written with a
+  leading apostrophe, as OWASP's CSV-injection guidance advises; JSON keeps every value as is.
+- XLSX (XlsxWriter): strings are always written as strings, never as formulas; a string
+  longer than a cell holds stops the export (``CellTooLong``) rather than being cut
+  (the models' limits keep every text, and every cell made of several, below it).
 - iCalendar (icalendar): the library folds and escapes every text property.
 """
 
@@ -20,27 +24,36 @@ from typing import Any
 import icalendar
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 
+from plansite.limits import SPREADSHEET_CELL
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.rows import Row, Value
 from plansite.opendata.tables import Table
 
-# What a spreadsheet reads as the start of a formula; a number such as "-2" is not text.
+# What a spreadsheet reads as the start of a formula, at the start of a field or after a
+# separator (a spreadsheet that ignores the quotes splits there); a number such as "-2" is not text.
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_FORMULA_AFTER_SEPARATOR = re.compile(r"[,;\t][=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+class CellTooLong(ValueError):
+    """A text longer than a spreadsheet cell holds: a bug the models' limits missed."""
 
 
 def csv_cell(value: Value) -> str | int | float:
     """A value as a CSV cell that no spreadsheet runs as a formula."""
     if value is None:
         return ""
-    if isinstance(value, str) and _FORMULA_START.match(value) and len(value) > 1 and not _NUMBER.match(value):
+    if not isinstance(value, str) or _NUMBER.match(value):
+        return value
+    if (_FORMULA_START.match(value) and len(value) > 1) or _FORMULA_AFTER_SEPARATOR.search(value):
         return "'" + value
     return value
 
 
 def csv_text(table: Table, rows: list[Row]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in table.columns], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=[c.name for c in table.columns], lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
@@ -95,11 +108,20 @@ def _write_sheet(sheet: Any, names: list[str], rows: list[list[Value]], header: 
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             if isinstance(value, str):
-                sheet.write_string(r, col, value)
+                write_text(sheet, r, col, value)
             elif value is not None:
                 sheet.write_number(r, col, value)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(rows), len(names) - 1)
+
+
+def write_text(sheet: Any, row: int, col: int, text: str, cell_format: Any = None) -> None:
+    """``text`` as a string cell (never a formula), whole: XlsxWriter would cut a longer one."""
+    if len(text) > SPREADSHEET_CELL:
+        raise CellTooLong(
+            f"a cell of {len(text):,} characters in the sheet {sheet.name!r} (row {row + 1}); a cell holds {SPREADSHEET_CELL:,}"
+        )
+    sheet.write_string(row, col, text, cell_format)
 
 
 @dataclasses.dataclass(frozen=True)
