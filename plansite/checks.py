@@ -9,7 +9,11 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+
+import icu  # type: ignore[import-untyped]  # no type information shipped
 
 from plansite import routes
 from plansite.messages import shorten, shorten_list
@@ -164,7 +168,65 @@ def check_agencies(agencies: AgenciesFile, source: Source) -> tuple[list[Problem
         for j, collective in enumerate(agency.member_of):
             if collective not in by_id or by_id[collective].kind is not AgencyKind.collective:
                 problems.append(source.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency"))
-    return problems, spellings
+    return problems + check_look_alikes(agencies, source), spellings
+
+
+@functools.cache
+def _spoof_checker() -> icu.SpoofChecker:
+    return icu.SpoofChecker()
+
+
+def skeleton(text: str) -> str:
+    """``text``'s confusable skeleton (Unicode UTS #39, from ICU): two texts a reader cannot
+    tell apart, such as a Latin "a" and a Cyrillic "a" (U+0430), have the same skeleton."""
+    return str(_spoof_checker().getSkeleton(0, text))
+
+
+def _first_difference(text: str, other: str) -> str:
+    """Where two texts that look alike differ, in words."""
+    for index, (mine, theirs) in enumerate(zip(text, other, strict=False)):
+        if mine != theirs:
+            return (
+                f"character {index + 1} is {unicodedata.name(mine, 'a character').lower()} (U+{ord(mine):04X}) "
+                f"where the other has {unicodedata.name(theirs, 'a character').lower()} (U+{ord(theirs):04X})"
+            )
+    return "one of them has characters the other has not"
+
+
+def check_look_alikes(agencies: AgenciesFile, source: Source) -> list[Problem]:
+    """Agency names (each language) and spellings that look the same as another agency's,
+    or as another of the same agency's written differently: a second agency whose name has
+    a Cyrillic "a" (U+0430) would show exactly as the real one, and a spelling that only looks
+    right would match no assignment line. Compared by confusable skeleton (UTS #39)."""
+    seen: dict[str, tuple[str, str, Loc]] = {}
+    problems = []
+    for i, agency in enumerate(agencies.agencies):
+        texts: list[tuple[str, Loc]] = [(agency.name[lang], ("agencies", i, "name", lang)) for lang in LANGUAGES]
+        texts += [(spelling, ("agencies", i, "spellings", j)) for j, spelling in enumerate(agency.spellings)]
+        for text, loc in texts:
+            key = skeleton(text)
+            if key not in seen:
+                seen[key] = (text, agency.id, loc)
+                continue
+            other, other_id, other_loc = seen[key]
+            where = f"line {source.line(other_loc)}"
+            if other == text:
+                # A spelling used twice is check_agencies' "already used" problem.
+                if other_id != agency.id and "spellings" not in (loc[2], other_loc[2]):
+                    problems.append(
+                        source.problem(
+                            loc, f"{shorten(text)} is also the name of agency {other_id!r} ({where}): two agencies cannot share a name"
+                        )
+                    )
+            elif other != text:
+                problems.append(
+                    source.problem(
+                        loc,
+                        f"{shorten(text)} looks the same as {shorten(other)} of agency {other_id!r} ({where}) but is written with "
+                        f"other characters ({_first_difference(text, other)}): readers cannot tell them apart; retype it",
+                    )
+                )
+    return problems
 
 
 def check_unreferenced(agencies: AgenciesFile, source: Source, refs: References) -> list[Problem]:
