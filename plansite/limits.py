@@ -38,15 +38,14 @@ class TextKind:
     what: str
 
 
-# Numbers and labels: "81/KH-UBND", "2.1.", "3." [10].
-SHORT = TextKind("short", 100, "a number or label")
-# Names of agencies, groups, units and places, spellings, menu labels, the signer [69].
-NAME = TextKind("name", 200, "a name")
+# Names of agencies, groups, units and places, spellings, menu labels, the signer, and
+# numbers and labels ("81/KH-UBND", "2.1.") [69]; a menu label is a name.
+NAME = TextKind("name", 500, "a name")
 # Titles and headings, one-line summaries, assignment lines, timelines [373: the plan's title].
 TITLE = TextKind("title", 1_000, "a title")
 # Paragraphs: every other text, glossary terms included [1,045].
 PARAGRAPH = TextKind("paragraph", 10_000, "a paragraph")
-TEXT_KINDS = (SHORT, NAME, TITLE, PARAGRAPH)
+TEXT_KINDS = (NAME, TITLE, PARAGRAPH)
 
 # The most characters a spreadsheet cell holds (Excel, LibreOffice): no text, and no
 # cell made of several (a list of names), may be longer, since XlsxWriter would cut it.

@@ -130,7 +130,6 @@ NonEmpty = Annotated[
     AfterValidator(_visible),
     WithJsonSchema(_text_schema(limits.PARAGRAPH)),
 ]
-ShortText = Annotated[NonEmpty, StringConstraints(max_length=limits.SHORT.chars), WithJsonSchema(_text_schema(limits.SHORT))]
 NameText = Annotated[NonEmpty, StringConstraints(max_length=limits.NAME.chars), WithJsonSchema(_text_schema(limits.NAME))]
 TitleText = Annotated[NonEmpty, StringConstraints(max_length=limits.TITLE.chars), WithJsonSchema(_text_schema(limits.TITLE))]
 
@@ -295,7 +294,7 @@ class Document(Model):
 
     id: Id
     kind: DocumentKind
-    number: ShortText | None = None
+    number: NameText | None = None
     date: Date | None = None
     issuer: Id
     title: Title | None = None
@@ -303,7 +302,7 @@ class Document(Model):
 
 
 class Heading(Model):
-    number: ShortText
+    number: NameText
     heading: Title
 
 
@@ -332,7 +331,7 @@ class Objectives(Heading):
 
 
 class ImplementationItem(Model):
-    number: ShortText | None = None
+    number: NameText | None = None
     addressed_to: list[Id] = Field(min_length=1)
     text: Text
 
@@ -340,7 +339,7 @@ class ImplementationItem(Model):
 class Reporting(Model):
     """The yearly report of IV.3, the plan's one dated duty."""
 
-    item: ShortText
+    item: NameText
     from_: list[Id] = Field(alias="from", min_length=1)
     to: Id
     via: Id
@@ -380,7 +379,7 @@ class Plan(Model):
     """plan.yml: the document's header and every section but the targets and tasks."""
 
     id: Id
-    number: ShortText
+    number: NameText
     date: Date
     place: NameText
     issuer: Id
@@ -467,7 +466,7 @@ class Timeline(Model):
 
 class Task(Model):
     id: Id
-    label: ShortText | None = None
+    label: NameText | None = None
     title: Title
     text: Text
     mentions: list[Id] = []
@@ -486,7 +485,7 @@ class Block(Model):
 
 class Area(Model):
     id: Id
-    number: ShortText
+    number: NameText
     title: Title
     blocks: list[Block] = Field(min_length=1)
 
@@ -544,7 +543,7 @@ BRANCH_PATTERN = r"^(?!-)(?!.*\.\.)(?!.*\.$)(?!.*\.lock(?:/|$))(?!(?:.*/)?\.)[A-
 
 
 def _branch(value: str) -> str:
-    if len(value) > limits.SHORT.chars or not re.fullmatch(BRANCH_PATTERN, value):
+    if len(value) > limits.NAME.chars or not re.fullmatch(BRANCH_PATTERN, value):
         raise ValueError(
             "expected a branch name as git writes it, such as main or release/2024: letters, digits, '.', '_' and '-', "
             f"parts joined by '/', no part starting with '.', no '..' (got {shorten(value)})"
@@ -552,7 +551,7 @@ def _branch(value: str) -> str:
     return value
 
 
-Branch = Annotated[str, AfterValidator(_branch), Field(json_schema_extra={"pattern": BRANCH_PATTERN, "maxLength": limits.SHORT.chars})]
+Branch = Annotated[str, AfterValidator(_branch), Field(json_schema_extra={"pattern": BRANCH_PATTERN, "maxLength": limits.NAME.chars})]
 
 
 def _contact(value: str) -> str:

@@ -625,7 +625,7 @@ def test_a_name_longer_than_the_limit_is_refused(copy_of_data: Path) -> None:
     old = next(line for line in text.splitlines() if line.startswith("      vi: ") and "Hộ nghèo" in line)
     line = replace(copy_of_data / groups, old + "\n", "      vi: " + "ă" * 506 + "\n")
     assert problem_at(copy_of_data, groups, line, "groups[1].name").message == (
-        "is 506 characters long in vi; a name holds at most 200: shorten it (language: vi)"
+        "is 506 characters long in vi; a name holds at most 500: shorten it (language: vi)"
     )
 
 

@@ -1,10 +1,11 @@
 """The bytes of each open-data format, every value escaped for that format.
 
-- CSV: every field is quoted, so a spreadsheet that splits lines at another separator
-  (Excel in Vietnamese splits at ``;``) keeps each field whole; a text that a spreadsheet
-  would take for a formula (it begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-  return, or holds one of those right after a ``,``, ``;`` or tab) is written with a
-  leading apostrophe, as OWASP's CSV-injection guidance advises; JSON keeps every value as is.
+- CSV: every field is quoted; a text that a spreadsheet would take for a formula (it
+  begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a
+  leading apostrophe, as OWASP's CSV-injection guidance advises, and so is such a character
+  right after a ``,``, ``;`` or tab inside a text (``Plan;'=1+1``): a spreadsheet that
+  splits lines at another separator than the file's (Excel in Vietnamese splits at ``;``)
+  splits there, quotes or not. JSON keeps every value as is.
 - XLSX (XlsxWriter): strings are always written as strings, never as formulas; a string
   longer than a cell holds stops the export (``CellTooLong``) rather than being cut
   (the models' limits keep every text, and every cell made of several, below it).
@@ -46,7 +47,11 @@ def csv_cell(value: Value) -> str | int | float:
         return ""
     if not isinstance(value, str) or _NUMBER.match(value):
         return value
-    if (_FORMULA_START.match(value) and len(value) > 1) or _FORMULA_AFTER_SEPARATOR.search(value):
+    # A spreadsheet that splits at another separator than the file's (Excel in Vietnamese
+    # splits at ";") ignores the quotes around a field: what follows a separator must not
+    # start a formula either. No text of the plan has a separator right before = + - @.
+    value = _FORMULA_AFTER_SEPARATOR.sub(lambda found: found.group()[0] + "'" + found.group()[1], value)
+    if _FORMULA_START.match(value) and len(value) > 1:
         return "'" + value
     return value
 
