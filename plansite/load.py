@@ -190,6 +190,17 @@ def load_site(data_dir: Path) -> SiteData:
             plans[plan.id] = PlanData(plan, targets, tasks, folder, groups)
         else:
             all_loaded = False
+    entries = sum(len(plan_data.groups.groups) + len(plan_data.tasks.areas) for plan_data in plans.values())
+    if entries > limits.MENU_ENTRIES:
+        problems.append(
+            Problem(
+                data_dir / "plans",
+                None,
+                "",
+                f"the plans hold {entries:,} groups of people and task areas together; a site holds at most "
+                f"{limits.MENU_ENTRIES:,}, since every page's menu lists them all: publish some plans on a site of their own",
+            )
+        )
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from plansite import dates, registry, routes
+from plansite import dates, limits, registry, routes
 from plansite.load import SiteData
 from plansite.opendata.dictionary import COLUMNS_FILE
 from plansite.render import Renderer
@@ -157,6 +157,12 @@ def menu_label(renderer: Renderer, page: PageRef, lang: str) -> str:
     return renderer.title(page, lang)
 
 
+def menu_cut(label: str) -> str:
+    """A label as the menu shows it: at most ``limits.MENU_LABEL`` characters, cut with "…".
+    Every page's menu lists every label, so a long one would weigh on every page."""
+    return label if len(label) <= limits.MENU_LABEL else label[: limits.MENU_LABEL - 1].rstrip() + "…"
+
+
 def navigation(renderer: Renderer, lang: str = "vi") -> list[object]:
     """The site's menu in ``lang``: each page with its short label, a plan's pages under
     the plan's name with its task areas together, then the site-wide pages.
@@ -167,7 +173,7 @@ def navigation(renderer: Renderer, lang: str = "vi") -> list[object]:
     site = renderer.site
 
     def entry(page: PageRef) -> dict[str, str]:
-        return {theme_text(menu_label(renderer, page, lang)): page.path}
+        return {theme_text(menu_cut(menu_label(renderer, page, lang))): page.path}
 
     nav: list[object] = [entry(routes.home())]
     for plan_id in site.plans:
@@ -185,7 +191,7 @@ def navigation(renderer: Renderer, lang: str = "vi") -> list[object]:
                 sections[kind].append(entry(page))
             else:
                 pages.append(entry(page))
-        nav.append({theme_text(renderer.words.plan_name(plan_id, lang)): pages})
+        nav.append({theme_text(menu_cut(renderer.words.plan_name(plan_id, lang))): pages})
     # One page per agency is too many for the menu: they are reached from the index.
     nav += [entry(routes.agencies()), entry(routes.downloads()), entry(routes.dictionary()), entry(routes.glossary())]
     return nav
