@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plansite.load import load_site
+from plansite.load import load_site, translation_report
 from plansite.opendata.writers import CellTooLong
 from plansite.routes import RouteConflict
 from plansite.source import DataError
@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the data and list every problem")
     pages = commands.add_parser("pages", help="write the page stubs and navigation")
     pages.add_argument("--docs", type=Path, default=ROOT / "docs")
-    pages.add_argument("--nav", type=Path, default=ROOT / "build" / "nav.yml")
+    pages.add_argument("--work", type=Path, default=ROOT / "build", help="where the list of stubs written is kept (default: ./build)")
     export = commands.add_parser("export", help="write the open-data files")
     export.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
@@ -80,10 +80,15 @@ def _data_command(args: argparse.Namespace) -> int:
     """``check``, ``pages`` or ``export``: load the data, then write what the command makes."""
     site = load_site(args.data)
     if args.command == "pages":
-        from plansite.pages import write_pages
+        from plansite.languages import CODES
+        from plansite.pages import navigation, write_pages
+        from plansite.render import Renderer
 
-        written = write_pages(site, args.docs, args.nav)
-        print(f"wrote {len(written)} page stubs and {args.nav}")
+        written = write_pages(site, args.docs, args.work)
+        # The menu of each edition, as hooks.py makes it during the build.
+        renderer = Renderer(site)
+        entries = sum(len(navigation(renderer, lang)) for lang in CODES)
+        print(f"wrote {len(written)} page stubs; the menus hold {entries} top-level entries")
     elif args.command == "export":
         from plansite.opendata.files import write_exports
 
@@ -91,6 +96,8 @@ def _data_command(args: argparse.Namespace) -> int:
         print(f"wrote {len(files)} open-data files in {args.out}")
     else:
         print(f"data OK: {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+        for line in translation_report(site):
+            print(line)
     return 0
 
 

@@ -8,6 +8,7 @@ in one pass. Used by ``macros.py`` at build time, by the CLI and by the tests.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,9 +24,12 @@ from plansite.checks import (
     check_site,
     check_targets,
     check_tasks,
+    check_translations,
     check_unique,
     check_unreferenced,
+    translated_share,
 )
+from plansite.languages import AUTHORITATIVE, LANGUAGES, TRANSLATIONS
 from plansite.messages import shorten
 from plansite.models import (
     ID_PATTERN,
@@ -55,11 +59,16 @@ class PlanData:
     targets: TargetsFile
     tasks: TasksFile
     folder: Path
-    groups: GroupsFile
+    # The editors' reading by group of people (groups.yml), when the plan has one.
+    groups: GroupsFile | None
 
     @property
     def id(self) -> str:
         return self.plan.id
+
+    def has(self, lang: str) -> bool:
+        """Is the plan published in ``lang``: its own language, or one it is translated into?"""
+        return lang == AUTHORITATIVE or lang in self.plan.translations
 
     def all_targets(self) -> Iterator[tuple[TargetBullet, Target]]:
         for bullet in self.targets.bullets:
@@ -84,6 +93,8 @@ class SiteData:
     glossary: GlossaryFile
     plans: dict[str, PlanData]
     settings: SiteSettings
+    # Where the data was read from: the files the pages name are under it.
+    data_dir: Path
     # Every data file read, relative to the data folder, in the order read: the build's
     # snapshot copies exactly these.
     files: tuple[str, ...] = ()
@@ -136,6 +147,16 @@ def plan_folders(data: DataFolder, problems: list[Problem]) -> list[Path]:
     return folders
 
 
+# Why a site-wide text is needed in every language: every edition shows it.
+EVERY_LANGUAGE = "every edition of the site shows this file's texts (languages.yml)"
+GROUPS_FILE = "groups.yml"
+
+
+def _translated_plan(plan: Plan) -> str:
+    """Why a text of ``plan`` is needed in a translation: the plan says it is translated."""
+    return f"the plan is published in {', '.join(LANGUAGES[lang].english for lang in plan.translations)} (plan.yml: translations)"
+
+
 def load_site(data_dir: Path) -> SiteData:
     """Load and check all data under ``data_dir``; raise ``DataError`` listing every problem."""
     problems: list[Problem] = []
@@ -157,8 +178,10 @@ def load_site(data_dir: Path) -> SiteData:
     )
     if units and units_src:
         problems += check_unique(((u.id, ("units", i, "id")) for i, u in enumerate(units.units)), units_src, "unit")
+        problems += check_translations(units, units_src, TRANSLATIONS, EVERY_LANGUAGE)
     if glossary and glossary_src:
         problems += check_glossary(glossary, glossary_src)
+        problems += check_translations(glossary, glossary_src, TRANSLATIONS, EVERY_LANGUAGE)
         if agencies and agencies_src:
             problems += check_glossary_agencies(glossary, glossary_src, agencies, agencies_src)
 
@@ -167,7 +190,10 @@ def load_site(data_dir: Path) -> SiteData:
     # (a renamed folder is reported once, in plan.yml, not again as an unknown id in site.yml).
     plan_ids: set[str] = set()
     all_loaded = bool(agencies)
+    # The agencies whose names each translation needs: those its plans name.
+    named: dict[str, set[str]] = {lang: set() for lang in TRANSLATIONS}
     for folder in folders:
+        refs.in_plan = set()
         data.folders(folder, problems)
         plan_src, plan = load(data, folder / "plan.yml", Plan, problems)
         targets_src, targets = load(data, folder / "targets.yml", TargetsFile, problems)
@@ -185,12 +211,23 @@ def load_site(data_dir: Path) -> SiteData:
             problems += check_targets(targets, targets_src, refs)
         if tasks and tasks_src:
             problems += check_tasks(tasks, tasks_src, refs)
-        groups = load_groups(data, folder, targets, tasks, problems)
-        if plan and targets and tasks and groups:
+        # groups.yml is the editors' reading aid: a plan may have none (yet).
+        has_groups = os.path.lexists(folder / GROUPS_FILE)
+        groups_src, groups = load_groups(data, folder, targets, tasks, problems) if has_groups else (None, None)
+        if plan is not None:
+            why = _translated_plan(plan)
+            for source, model in ((plan_src, plan), (targets_src, targets), (tasks_src, tasks), (groups_src, groups)):
+                if source is not None and model is not None:
+                    problems += check_translations(model, source, plan.translations, why)
+            for lang in plan.translations:
+                named[lang] |= refs.in_plan
+        if plan and targets and tasks and (groups or not has_groups):
             plans[plan.id] = PlanData(plan, targets, tasks, folder, groups)
         else:
             all_loaded = False
-    entries = sum(len(plan_data.groups.groups) + len(plan_data.tasks.areas) for plan_data in plans.values())
+    if agencies and agencies_src:
+        problems += check_agency_names(agencies, agencies_src, named)
+    entries = sum(len(plan_data.groups.groups if plan_data.groups else []) + len(plan_data.tasks.areas) for plan_data in plans.values())
     if entries > limits.MENU_ENTRIES:
         problems.append(
             Problem(
@@ -215,24 +252,57 @@ def load_site(data_dir: Path) -> SiteData:
         glossary=glossary,
         plans=plans,
         settings=settings,
+        data_dir=data_dir,
         files=tuple(path.relative_to(data_dir).as_posix() for path in data.read),
     )
 
 
+def translation_report(site: SiteData) -> list[str]:
+    """How far each plan is translated, one line per plan, for ``check`` to print."""
+    lines = []
+    for plan_id, data in site.plans.items():
+        models = [data.plan, data.targets, data.tasks, *([data.groups] if data.groups else [])]
+        shares = []
+        for lang in TRANSLATIONS:
+            done, total = translated_share(models, lang)
+            published = "published" if data.has(lang) else "not published"
+            shares.append(f"{LANGUAGES[lang].english}: {done} of {total} texts translated ({published})")
+        lines.append(f"plan {plan_id}: " + "; ".join(shares))
+    return lines
+
+
+def check_agency_names(agencies: AgenciesFile, source: Source, named: dict[str, set[str]]) -> list[Problem]:
+    """The name of every agency a translated plan names, in that plan's translations; the
+    other agencies may wait for theirs (the pages show the Vietnamese name meanwhile)."""
+    problems = []
+    for i, agency in enumerate(agencies.agencies):
+        wanted = [lang for lang, ids in named.items() if agency.id in ids]
+        why = "a plan translated into that language names this agency (plan.yml: translations)"
+        problems += check_translations(agency.name, source, wanted, why, ("agencies", i, "name"))
+    return problems
+
+
 def load_groups(
     data: DataFolder, folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]
-) -> GroupsFile | None:
+) -> tuple[Source | None, GroupsFile | None]:
     """A plan's groups.yml (its targets and sub-tasks by group of people), checked
     against the plan's targets and tasks where those loaded."""
-    source, groups = load(data, folder / "groups.yml", GroupsFile, problems)
+    source, groups = load(data, folder / GROUPS_FILE, GroupsFile, problems)
     if groups and source:
         problems += check_groups(groups, source, targets, tasks)
-    return groups
+    return source, groups
 
 
 def load_settings(data: DataFolder, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
-    """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids)."""
+    """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids):
+    its own texts in every language, each plan's aids in that plan's translations."""
     source, settings = load(data, data.root / "site.yml", SiteSettings, problems)
     if settings and source:
         problems += check_site(settings, source, plan_ids, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
+        site_wide = settings.model_copy(update={"plans": {}})
+        problems += check_translations(site_wide, source, TRANSLATIONS, EVERY_LANGUAGE)
+        for plan_id, guide in settings.plans.items():
+            if plan_id in plans:
+                plan = plans[plan_id].plan
+                problems += check_translations(guide, source, plan.translations, _translated_plan(plan), ("plans", plan_id))
     return settings

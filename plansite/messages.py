@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel
 
 from plansite import limits
+from plansite.languages import LANGUAGES
 
 
 def shorten(value: object, limit: int = limits.QUOTE_CHARS) -> str:
@@ -42,6 +43,11 @@ def shorten_list(values: list[str]) -> str:
             return "[" + ", ".join([*shown, "…"]) + "]"
         shown.append(repr(value))
     return "[" + ", ".join(shown) + "]"
+
+
+def missing_text(lang: str) -> str:
+    """The message for a text missing in ``lang``."""
+    return f"{LANGUAGES[lang].english} text is missing (language: {lang})"
 
 
 def _written(value: object, node: yaml.Node | None) -> str:
@@ -102,7 +108,9 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 def _expected_keys(model: type[BaseModel] | None) -> str:
     if model is None:
         return ""
-    names = [field.alias or name for name, field in model.model_fields.items() if field.is_required()]
+    required = [field.alias or name for name, field in model.model_fields.items() if field.is_required()]
+    # A multilingual record's texts: every language's key (models.Multilingual).
+    names = list(dict.fromkeys([*required, *getattr(model, "LANGUAGE_KEYS", ())]))
     shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
     return f" ({shown})" if shown else ""
 
@@ -115,10 +123,8 @@ def message_for(error: dict[str, Any], model: type[BaseModel], node: yaml.Node |
     got = _got(value, node)
     if kind == "missing":
         last = error["loc"][-1] if error["loc"] else None
-        if last == "en":
-            return "English text is missing (language: en)"
-        if last == "vi":
-            return "Vietnamese text is missing (language: vi)"
+        if isinstance(last, str) and last in LANGUAGES:
+            return missing_text(last)
         return "required key is missing"
     if kind == "extra_forbidden":
         return "unknown key (check its spelling)"

@@ -42,6 +42,7 @@ from toolkit.site import Build, build_site
 
 from plansite import csp
 from plansite.checks import strip_emphasis
+from plansite.languages import CODES
 from plansite.load import SiteData, load_site
 from plansite.opendata.files import export
 from plansite.pages import navigation, write_pages
@@ -66,6 +67,8 @@ STRUCTURAL |= {"agency", "member_of", "unit", "comparator", "basis"}
 STRUCTURAL |= {"targets", "tasks"}
 # site.yml: addresses checked against a closed alphabet (a hostile one stops the load).
 STRUCTURAL |= {"repository", "branch"}
+# plan.yml: the languages a plan is translated into (codes of languages.yml).
+STRUCTURAL |= {"translations"}
 # Texts another text must equal or contain; changed only where the check stays true.
 KEPT = {"spellings", "lead_text", "coordinate_text"}
 
@@ -81,7 +84,7 @@ def hostile(value: str, lang: str | None) -> str:
 def transform(node: Any, *, key: str | None = None, lang: str | None = None, keep: bool = False) -> Any:
     """Every text of a YAML tree made hostile, but ids, closed values and ``KEPT`` texts."""
     if isinstance(node, dict):
-        return {k: transform(v, key=k, lang=k if k in ("vi", "en") else lang, keep=keep or k in KEPT) for k, v in node.items()}
+        return {k: transform(v, key=k, lang=k if k in CODES else lang, keep=keep or k in KEPT) for k, v in node.items()}
     if isinstance(node, list):
         return [transform(item, key=key, lang=lang, keep=keep) for item in node]
     if isinstance(node, str) and key not in STRUCTURAL and not keep:
@@ -97,14 +100,14 @@ def make_hostile(data: Path) -> None:
         if path.name == "targets.yml":
             for old_bullet, bullet in zip(tree["bullets"], new["bullets"], strict=True):
                 for old, target in zip(old_bullet["targets"], bullet["targets"], strict=True):
-                    for lang in ("vi", "en"):
+                    for lang in CODES:
                         if not old_bullet["text"][lang].startswith(old["clause"][lang]):
                             target["clause"][lang] = old["clause"][lang]
         if path.name == "tasks.yml":
             for old_area, area in zip(tree["areas"], new["areas"], strict=True):
                 for old_block, block in zip(old_area["blocks"], area["blocks"], strict=True):
                     for old, task in zip(old_block["tasks"], block["tasks"], strict=True):
-                        for lang in ("vi", "en"):
+                        for lang in CODES:
                             if not strip_emphasis(old["text"][lang]).startswith(strip_emphasis(old["title"][lang])):
                                 task["title"][lang] = old["title"][lang]
         if path.name == "glossary.yml":
@@ -303,8 +306,8 @@ def test_no_script_of_the_data_runs_in_the_browser(hostile_build: Build, browser
 def test_plan_numbers_excel_cannot_name_a_sheet_with_still_make_every_file(tmp_path: Path) -> None:
     """A number beginning with an apostrophe, eleven pictographs, two plans numbered
     81/KH-UBND (numbers restart every year), a group name of 200 letters: once an
-    xlsxwriter error or a menu file MkDocs could not read, now the pages, the menu and
-    every open-data file are made, and the menu parses as MkDocs reads it."""
+    xlsxwriter error or a menu file MkDocs could not read, now the pages, each edition's
+    menu (the long name cut there) and every open-data file are made."""
     data = tmp_path / "data"
     make_plans(DATA_DIR, data, 3)
     numbers = ["'81/KH-UBND", "81/KH-UBND", "🙂" * 11 + "/KH-UBND"]
@@ -317,8 +320,10 @@ def test_plan_numbers_excel_cannot_name_a_sheet_with_still_make_every_file(tmp_p
     tree["groups"][0]["name"]["vi"] = "Ă" * 200
     groups.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = load_site(data)
-    write_pages(site, tmp_path / "docs", tmp_path / "nav.yml")
-    assert yaml.safe_load((tmp_path / "nav.yml").read_text(encoding="utf-8")) == {"nav": navigation(Renderer(site))}
+    write_pages(site, tmp_path / "docs", tmp_path / "build")
+    renderer = Renderer(site)
+    menus = {lang: str(navigation(renderer, lang)) for lang in CODES}
+    assert "Ă" * 99 + "…" in menus["vi"] and "Ă" * 100 not in menus["vi"]
     export(site, tmp_path / "out")
     book = openpyxl.load_workbook(tmp_path / "out" / "duty-sheets" / "phong-ldtbxh-vi.xlsx")
     assert book.sheetnames == ["81-KH-UBND", "81-KH-UBND (2)", "🙂" * 11 + "-KH-UBND"]
@@ -330,6 +335,6 @@ def test_two_pages_on_one_path_stop_the_build_naming_both(site_data: SiteData, t
     agency = next(iter(site_data.agencies.values())).model_copy(update={"id": "index"})
     site = dataclasses.replace(site_data, agencies={**site_data.agencies, "index": agency})
     with pytest.raises(RouteConflict) as caught:
-        write_pages(site, tmp_path / "docs", tmp_path / "nav.yml")
+        write_pages(site, tmp_path / "docs", tmp_path / "build")
     assert str(caught.value) == "two outputs would be written to agencies/index.md: the agencies page and the agency page (agency 'index')"
     assert not (tmp_path / "docs").exists()
