@@ -78,8 +78,8 @@ MENU_LABEL = 100
 
 # The longest value a message quotes, "…" included; longer values are cut.
 QUOTE_CHARS = 80
-# Problems listed in all; the rest are counted in one line.
-PROBLEMS = 200
+# Problems listed in all; the rest are counted in one line (adding a language lists a few hundred).
+PROBLEMS = 1_000
 # Problems listed per file (a file that is wrong throughout shows its first ones).
 PROBLEMS_PER_FILE = 50
 

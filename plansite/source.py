@@ -74,7 +74,7 @@ class DataError(Exception):
         lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
         lines += [f"  - {p}" for p in self.problems[: limits.PROBLEMS]]
         if count > limits.PROBLEMS:
-            lines.append(f"  … and {count - limits.PROBLEMS} more problems, not listed; fix these first")
+            lines.append(f"  - and {count - limits.PROBLEMS} more problems, not listed; fix these first")
         super().__init__("\n".join(lines))
 
 

@@ -659,10 +659,11 @@ def test_a_long_list_of_unknown_ids_is_one_message(copy_of_data: Path) -> None:
 
 
 def test_the_list_of_problems_is_capped_and_the_rest_counted() -> None:
-    message = str(DataError([Problem(Path("units.yml"), n, "", "wrong") for n in range(1, 1001)]))
+    message = str(DataError([Problem(Path("units.yml"), n, "", "wrong") for n in range(1, 1501)]))
     lines = message.splitlines()
-    assert lines[0] == "1000 problems in the data:" and len(lines) == limits.PROBLEMS + 2
-    assert lines[-1] == "  … and 800 more problems, not listed; fix these first"
+    assert lines[0] == "1500 problems in the data:" and len(lines) == limits.PROBLEMS + 2
+    assert lines[-2] == "  - units.yml:1000: wrong"
+    assert lines[-1] == "  - and 500 more problems, not listed; fix these first"
 
 
 @pytest.mark.parametrize(

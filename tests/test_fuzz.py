@@ -215,7 +215,7 @@ def mutations(draw: st.DrawFn) -> Mutation:
 # "  - <data file>:<line> [<key path>]: <message>", or the summary line above them, or the
 # count of those not listed below them.
 PROBLEM = re.compile(r"^  - (?P<file>\S+\.yml):(?P<line>\d+)(?: \[.+?\])?: \S.*$")
-NOT_LISTED = re.compile(r"^  … and \d+ more problems, not listed; fix these first$")
+NOT_LISTED = re.compile(r"^  - and \d+ more problems, not listed; fix these first$")
 SUMMARY = re.compile(r"^\d+ problems? in the data:$")
 LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 MAX_LINE = 600
