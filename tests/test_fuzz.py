@@ -4,7 +4,7 @@ Hypothesis mutates copies of the real data the way a hurried editor or a bad pas
 would (a value of another type, empty, huge, NaN, an impossible date, control and bidi
 characters, a deleted or doubled line, an anchor, a Tab, a NUL byte, invalid UTF-8, a
 cut-off file, a plan number Excel cannot name a sheet with, an id that would take a
-page or an anchor, a label too long for the menu file, invisible or look-alike text…)
+page or an anchor, a label too long for the menu, invisible or look-alike text…)
 and runs the three commands in-process through ``plansite.__main__.main``. What
 ``check`` accepts, ``pages`` (the stubs and each edition's menu) and ``export`` (every
 open-data file) must make without a word; what it refuses, it refuses with only
