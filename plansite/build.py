@@ -3,7 +3,8 @@
 1. load and check the data: on any problem, list them all and stop;
 2. copy the checked data to ``build/data/``, the copy the site generator renders
    from (so a file edited during a build or a preview never reaches a page unchecked);
-3. write the page stubs, the navigation and the open-data files under ``docs/``;
+3. write the page stubs, the navigation, the open-data files and the PDF documents
+   under ``docs/``, and the list of those files with their sizes;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
 5. add the Content-Security-Policy to every page and build the search index;
@@ -22,12 +23,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from plansite import csp, search
 from plansite.load import SiteData, load_site
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
 from plansite.pages import write_pages
+from plansite.pdf.documents import write_documents
+from plansite.pdf.typesetter import PdfError
 from plansite.render import Renderer
 from plansite.source import DataError
 
@@ -76,6 +82,24 @@ def source_date_epoch(project: Path, site: SiteData) -> str:
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
 
+def site_url(project: Path) -> str:
+    """Where the site is published, as ``mkdocs.yml`` sets it: the ``SITE_URL`` variable,
+    else the default written there (the PDF documents print it; the tests serve under it)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        assert isinstance(node, yaml.SequenceNode)
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[name] for name in names if name in os.environ), default)
+
+    Loader.add_constructor("!ENV", env)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader
+    url = str(config["site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
 def snapshot(data_dir: Path, target: Path) -> None:
     """``target`` becomes an exact copy of ``data_dir``."""
     fresh = target.with_name(target.name + ".new")
@@ -86,13 +110,19 @@ def snapshot(data_dir: Path, target: Path) -> None:
 
 
 def prepare(data_dir: Path, project: Path) -> SiteData:
-    """Steps 1-3: check the data, snapshot it, write stubs, navigation and open data.
-    Raises ``DataError`` (every problem) before anything is written."""
+    """Steps 1-3: check the data, snapshot it, write stubs, navigation, open data and PDF
+    documents. Raises ``DataError`` (every problem) before anything is written, and
+    ``BuildError`` when the PDF documents cannot be made."""
     site = load_site(data_dir)
     work = project / "build"
     snapshot(data_dir, work / "data")
     write_pages(site, project / "docs", work / "nav.yml")
     files = export(site, project / "docs" / "data")
+    built = dt.datetime.fromtimestamp(int(source_date_epoch(project, site)), dt.UTC)
+    try:
+        files += write_documents(site, project / "docs" / "data", built, site_url(project))
+    except PdfError as err:
+        raise BuildError(f"cannot make the PDF documents: {err}") from None
     write_listing([file.listed() for file in files], work / LISTING)
     return site
 
