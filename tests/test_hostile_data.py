@@ -21,6 +21,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -34,6 +35,7 @@ import pytest
 import yaml
 from conftest import PLAN_ID
 from playwright.sync_api import Browser
+from pypdf import PdfReader
 from toolkit.server import serve
 from toolkit.site import Build, build_site
 
@@ -257,6 +259,22 @@ def test_calendar_files_add_no_property_and_keep_the_text(hostile_build: Build) 
             assert "X-INJECTED" not in component, path
             if component.name == "VEVENT":
                 assert "\\nX-INJECTED:1; a,b" in str(component["DESCRIPTION"]), path
+
+
+def test_pdf_documents_show_the_hostile_text_as_text_and_hold_no_action(hostile_build: Build) -> None:
+    """The PDFs' HTML is escaped: the tags come out as characters on the page (white space
+    aside, where lines break), no template is evaluated, and no link or script is made."""
+    files = sorted((hostile_build.site / "data").rglob("*.pdf"))
+    assert len(files) > 2
+    for path in files:
+        done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+        text = "".join(done.stdout.split())
+        assert "<script>alert(1)</script><imgsrc=xonerror=alert(2)>" in text, path.name
+        assert "{{7*191}}" in text and "1337" not in text, path.name
+        reader = PdfReader(path)
+        catalog = reader.trailer["/Root"]
+        assert "/OpenAction" not in catalog and "/AA" not in catalog and "/JavaScript" not in catalog.get("/Names", {}), path.name
+        assert not any("/Annots" in page for page in reader.pages), path.name  # no link, no action
 
 
 # -- in the browser ----------------------------------------------------------------

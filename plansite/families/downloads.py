@@ -56,7 +56,7 @@ def context(page: PageInput) -> DownloadsContext:
     return DownloadsContext(
         people=[agency for agency in people if agency.duty_sheets or agency.calendars],
         pdf_column=any(agency.duty_sheet_pdfs for agency in people),
-        full_texts=[(plan_id, files) for plan_id in page.site.plans if (files := of(FileKind.full_text, plan_id=plan_id))],
+        full_texts=[(plan_id, pdfs) for plan_id in page.site.plans if (pdfs := of(FileKind.full_text, plan_id=plan_id))],
         plan_calendars=[(plan_id, of(FileKind.calendar, plan_id=plan_id)) for plan_id in page.site.plans],
         plans=[(plan_id, of(FileKind.data, plan_id=plan_id)) for plan_id in page.site.plans],
         site_files=of(FileKind.data, plan_id=None, agency_id=None),
