@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -109,21 +110,29 @@ def snapshot(data_dir: Path, target: Path) -> None:
     fresh.rename(target)
 
 
-def prepare(data_dir: Path, project: Path) -> SiteData:
-    """Steps 1-3: check the data, snapshot it, write stubs, navigation, open data and PDF
-    documents. Raises ``DataError`` (every problem) before anything is written, and
-    ``BuildError`` when the PDF documents cannot be made."""
+def prepare(data_dir: Path, project: Path, pdf: bool = True) -> SiteData:
+    """Steps 1-3: check the data, snapshot it, write stubs, navigation, open data and, with
+    ``pdf``, the PDF documents. Raises ``DataError`` (every problem) before anything is
+    written, and ``BuildError`` when the PDF documents cannot be made."""
     site = load_site(data_dir)
     work = project / "build"
     snapshot(data_dir, work / "data")
     write_pages(site, project / "docs", work / "nav.yml")
     files = export(site, project / "docs" / "data")
+    if not pdf:
+        write_listing([file.listed() for file in files], work / LISTING)
+        return site
     built = dt.datetime.fromtimestamp(int(source_date_epoch(project, site)), dt.UTC)
+    start = time.perf_counter()
     try:
-        files += write_documents(site, project / "docs" / "data", built, site_url(project))
+        documents = write_documents(site, project / "docs" / "data", built, site_url(project))
     except PdfError as err:
         raise BuildError(f"cannot make the PDF documents: {err}") from None
-    write_listing([file.listed() for file in files], work / LISTING)
+    # What the PDFs cost, said on every build (bench/build.py reads this line).
+    print(
+        f"PDF documents: {len(documents)} files, {sum(d.size for d in documents)} bytes, in {time.perf_counter() - start:.2f} s", flush=True
+    )
+    write_listing([file.listed() for file in [*files, *documents]], work / LISTING)
     return site
 
 
