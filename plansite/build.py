@@ -125,7 +125,7 @@ def prepare(data_dir: Path, project: Path, pdf: bool = True) -> SiteData:
     built = dt.datetime.fromtimestamp(int(source_date_epoch(project, site)), dt.UTC)
     start = time.perf_counter()
     try:
-        documents = write_documents(site, project / "docs" / "data", built, site_url(project))
+        documents = write_documents(site, project / "docs" / "data", built, site_url(project), work / "pdf-cache")
     except PdfError as err:
         raise BuildError(f"cannot make the PDF documents: {err}") from None
     # What the PDFs cost, said on every build (bench/build.py reads this line).

@@ -347,3 +347,16 @@ def test_the_typesetter_fetches_nothing_but_its_fonts(html: str) -> None:
 def test_a_layout_weasyprint_ignores_stops_the_build() -> None:
     with pytest.raises(PdfError, match=r"test\.pdf: WeasyPrint could not lay it out"):
         Typesetter().pdf("test.pdf", '<!DOCTYPE html><html lang=en><body><p style="colour: red">x</p></body></html>')
+
+
+def test_the_cache_gives_back_what_was_laid_out_for_the_same_inputs_and_keeps_only_that(tmp_path: Path) -> None:
+    html = "<!DOCTYPE html><html lang=vi><body><p>{}</p></body></html>"
+    first = Typesetter(tmp_path)
+    made = first.pdf("a.pdf", html.format("Độc lập - Tự do - Hạnh phúc"))
+    first.pdf("b.pdf", html.format("b"))
+    entry_a, _ = sorted(tmp_path.iterdir(), key=lambda path: path.read_bytes() != made)
+    entry_a.write_bytes(b"%PDF- from the cache")  # what a second build reads, not lays out again
+    second = Typesetter(tmp_path)
+    assert second.pdf("a.pdf", html.format("Độc lập - Tự do - Hạnh phúc")) == b"%PDF- from the cache"
+    second.prune()
+    assert list(tmp_path.iterdir()) == [entry_a]

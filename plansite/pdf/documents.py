@@ -104,12 +104,12 @@ class SheetPlan:
 class Documents:
     """Makes the PDF documents of one site, dated ``built`` (the build's date)."""
 
-    def __init__(self, site: SiteData, built: dt.datetime, site_url: str | None) -> None:
+    def __init__(self, site: SiteData, built: dt.datetime, site_url: str | None, cache: Path | None = None) -> None:
         self.site = site
         self.words = Wording(site)
         self.built = built
         self.site_url = site_url
-        self.typesetter = Typesetter()
+        self.typesetter = Typesetter(cache)
 
     def _frame(self, ref: PageRef, lang: str, title: str, plan_ids: list[str]) -> dict[str, Any]:
         """What every document shows around its body: metadata, the line on every page
@@ -178,9 +178,10 @@ class Documents:
         return self.typesetter.pdf(f"{agency_id}-{lang}.pdf", self.typesetter.html("duty_sheet.html.j2", context))
 
 
-def pdf_files(site: SiteData, built: dt.datetime, site_url: str | None) -> list[DataFile]:
-    """Every PDF document, in the order the downloads page lists them."""
-    documents = Documents(site, built, site_url)
+def pdf_files(site: SiteData, built: dt.datetime, site_url: str | None, cache: Path | None = None) -> list[DataFile]:
+    """Every PDF document, in the order the downloads page lists them; ``cache`` keeps
+    what was laid out for the next build (``Typesetter``), and only that."""
+    documents = Documents(site, built, site_url, cache)
     files = [
         DataFile(f"{plan_id}/{plan_id}-{lang}.pdf", documents.full_text(plan_id, lang), "pdf", plan_id, lang=lang, kind=FileKind.full_text)
         for plan_id in site.plans
@@ -192,9 +193,10 @@ def pdf_files(site: SiteData, built: dt.datetime, site_url: str | None) -> list[
             if content is not None:
                 path = f"{DUTY_SHEETS}/{agency_id}-{lang}.pdf"
                 files.append(DataFile(path, content, "pdf", agency_id=agency_id, lang=lang, kind=FileKind.duty_sheet))
+    documents.typesetter.prune()
     return files
 
 
-def write_documents(site: SiteData, out: Path, built: dt.datetime, site_url: str | None) -> list[DataFile]:
+def write_documents(site: SiteData, out: Path, built: dt.datetime, site_url: str | None, cache: Path | None = None) -> list[DataFile]:
     """Write every PDF document under ``out`` (the open data's folder), removing PDFs no longer made."""
-    return write_files(pdf_files(site, built, site_url), out, ("pdf",))
+    return write_files(pdf_files(site, built, site_url, cache), out, ("pdf",))
