@@ -27,10 +27,10 @@ from rawdata import raw, raw_tasks
 from sourcetext import units
 from toolkit.html import read_page, resolve
 
+from plansite.languages import CODES, LANGUAGES
 from plansite.pdf.typesetter import PdfError, Typesetter
 from plansite.strings import load_strings
 
-LANGS = {"vi": "", "en": "en/"}
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
 TARGETS = raw("targets.yml")
@@ -129,7 +129,7 @@ def pdf_path(built_site: Path, name: str) -> Path:
 
 
 def full_texts(built_site: Path) -> dict[str, Path]:
-    return {lang: pdf_path(built_site, f"{PLAN_ID}/{PLAN_ID}-{lang}.pdf") for lang in LANGS}
+    return {lang: pdf_path(built_site, f"{PLAN_ID}/{PLAN_ID}-{lang}.pdf") for lang in CODES}
 
 
 def duty_sheets(built_site: Path) -> dict[tuple[str, str], Path]:
@@ -139,7 +139,7 @@ def duty_sheets(built_site: Path) -> dict[tuple[str, str], Path]:
 
 
 def page_url(lang: str, path: str) -> str:
-    return configured_site_url() + LANGS[lang] + path
+    return configured_site_url() + LANGUAGES[lang].prefix + path
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +291,7 @@ def test_the_full_text_opens_with_the_motto_and_the_issuing_body_as_the_standard
 # -- the duty sheets -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_labour_office_sheet_lists_what_it_leads_with_partners_and_when_it_reports(
     built_site: Path, texts: dict[Path, PdfText], lang: str
 ) -> None:
@@ -311,14 +311,14 @@ def test_the_labour_office_sheet_lists_what_it_leads_with_partners_and_when_it_r
 # -- the links -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_full_text_and_agency_pages_link_to_their_pdf_with_its_size(built_site: Path, lang: str) -> None:
     pages = {
         f"plans/{PLAN_ID}/full-text/": f"data/{PLAN_ID}/{PLAN_ID}-{lang}.pdf",
         f"agencies/{LABOUR}/": f"data/duty-sheets/{LABOUR}-{lang}.pdf",
     }
     for path, pdf in pages.items():
-        url = LANGS[lang] + path
+        url = LANGUAGES[lang].prefix + path
         article = read_page(built_site, url).article()
         (link,) = [link for link in article.links() if resolve(url, link.href)[0] == pdf]
         assert "download" in link.attrs and "PDF" in link.text, (url, link.text)

@@ -29,8 +29,9 @@ from plansite import routes
 from plansite.editions import AUTHORITATIVE
 from plansite.families import full_text
 from plansite.families.base import PageInput
+from plansite.languages import CODES
 from plansite.load import SiteData
-from plansite.models import LANGUAGES, PlanGuide
+from plansite.models import PlanGuide
 from plansite.opendata.duty_sheet import Duty, Sheet, agency_sheets
 from plansite.opendata.files import DUTY_SHEETS, DataFile, write_files
 from plansite.opendata.listing import FileKind
@@ -142,7 +143,7 @@ class Documents:
         terms = {term.id: term for term in self.site.glossary.terms}
         for abbreviation, term_id in SPELLED_OUT.items():
             if name.startswith(abbreviation + " "):
-                return [getattr(terms[term_id], lang), name[len(abbreviation) + 1 :]]
+                return [terms[term_id][lang], name[len(abbreviation) + 1 :]]
         return [name]
 
     def full_text(self, plan_id: str, lang: str) -> bytes:
@@ -184,11 +185,13 @@ def pdf_files(site: SiteData, built: dt.datetime, site_url: str | None, cache: P
     documents = Documents(site, built, site_url, cache)
     files = [
         DataFile(f"{plan_id}/{plan_id}-{lang}.pdf", documents.full_text(plan_id, lang), "pdf", plan_id, lang=lang, kind=FileKind.full_text)
-        for plan_id in site.plans
-        for lang in LANGUAGES
+        for plan_id, data in site.plans.items()
+        for lang in CODES
+        if data.has(lang)
     ]
     for agency_id in site.agencies:
-        for lang in LANGUAGES:
+        # An edition's duty sheet holds the plans published in it (agency_sheets).
+        for lang in CODES:
             content = documents.duty_sheet(agency_id, lang)
             if content is not None:
                 path = f"{DUTY_SHEETS}/{agency_id}-{lang}.pdf"
