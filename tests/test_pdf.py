@@ -101,7 +101,8 @@ def extract(path: Path, lang: str) -> PdfText:
         + flexible(str(strings["pdf_legal_force"]))
     )
     footer = re.compile(rf"\s*(?:{number}\s+{line}|{line.replace('?P<', '?P<_')}\s+{number.replace('?P<', '?P<_')})\s*$")
-    pages, footers = [], []
+    pages: list[str] = []
+    footers: list[Footer] = []
     for page_text in unicodedata.normalize("NFC", done.stdout).split("\f")[:-1]:
         flat = re.sub(r"\s+", " ", page_text).strip()
         found = footer.search(flat)
@@ -178,7 +179,7 @@ def test_every_pdf_opens_is_a4_and_carries_its_title_language_and_the_build_date
             assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.5), path.name
         meta = reader.metadata
         assert meta is not None and meta.title, path.name
-        assert reader.trailer["/Root"]["/Lang"] == lang, path.name
+        assert str(reader.root_object["/Lang"]) == lang, path.name
         created, modified = meta.creation_date, meta.modification_date
         assert created is not None and created == modified, path.name
         # The date on every page is the metadata's: the build's date, never the clock's
