@@ -7,7 +7,6 @@ import dataclasses
 from plansite import routes
 from plansite.families.base import Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
-from plansite.models import Term
 from plansite.opendata.listing import FileKind, ListedFile
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
@@ -15,14 +14,13 @@ from plansite.seo import plan_page_description
 
 @dataclasses.dataclass(frozen=True)
 class FullTextContext(PlanContext):
-    recipient_abbreviations: list[tuple[str, Term]]  # those of the recipients list, explained under the text
     pdf: ListedFile | None  # the full text as a PDF document in the page's language (made by the build only)
 
 
 def context(page: PageInput) -> FullTextContext:
     plan = plan_context(page)
     pdf = [f for f in page.data_files() if f.kind is FileKind.full_text and f.plan_id == plan.data.id and f.lang == page.lang]
-    return FullTextContext(plan.data, plan.plan, plan.plan_name, page.words.recipients_abbreviations(plan.data.id), next(iter(pdf), None))
+    return FullTextContext(plan.data, plan.plan, plan.plan_name, next(iter(pdf), None))
 
 
 def title(page: PageInput) -> str:

@@ -155,6 +155,7 @@ class Documents:
             **self._frame(ref, lang, f"{name}: {self.words.t(lang, 'full_text_title')}", [plan_id]),
             **{field.name: getattr(built, field.name) for field in dataclasses.fields(built)},
             "issuer_heading": self.issuer_heading(plan_id, lang),
+            "recipient_abbreviations": self.words.recipients_abbreviations(plan_id),
         }
         return self.typesetter.pdf(f"{plan_id}-{lang}.pdf", self.typesetter.html("full_text.html.j2", context))
 
