@@ -23,8 +23,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
-
 from plansite import routes
 from plansite.editions import AUTHORITATIVE
 from plansite.families import full_text
@@ -122,9 +120,6 @@ class Documents:
             guide = self.site.settings.plans.get(plan_id, PlanGuide())
             summary = guide.status_summary or self.site.plans[plan_id].plan.status.text
             status.append((words.t(lang, "pdf_status", plan=words.plan_name(plan_id, lang)), summary[lang]))
-        number = escape(words.t(lang, "sheet_page")).format(
-            page=Markup('<span class="page"></span>'), pages=Markup('<span class="pages"></span>')
-        )
         return {
             **template_helpers(words, lang),
             "title": title,
@@ -132,7 +127,6 @@ class Documents:
             "built": w3c_date(self.built),
             "copy_date": words.date(self.built.date(), lang),
             "address": page.address(),
-            "page_number": number,
             "status": status,
             "edition_notice": None if lang == AUTHORITATIVE else words.t(lang, "pdf_edition_notice"),
         }
