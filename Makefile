@@ -81,11 +81,11 @@ test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json test-pac
 test-fast: $(VENV)/installed-dev
 	$(BIN)/python -m pytest -m "not browser and not site and not build" -q
 
+## lint: ruff (checks and format) and mypy strict over the code, the tests and the benchmarks
 lint: $(VENV)/installed-dev
 	$(BIN)/ruff check plansite macros.py hooks.py tests bench
 	$(BIN)/ruff format --check plansite macros.py hooks.py tests bench
-	$(BIN)/mypy plansite macros.py hooks.py
-	MYPYPATH=tests $(BIN)/mypy bench
+	MYPYPATH=tests $(BIN)/mypy plansite macros.py hooks.py tests bench
 
 ## bench: measure the search (bytes and time, 1/10/50 plans), the build (time, pages per second,
 ## memory; ours against plain MkDocs) and Lighthouse on every page family, into bench/results-*.md.

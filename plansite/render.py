@@ -24,7 +24,7 @@ from plansite.families.base import PageInput
 from plansite.languages import LANGUAGES
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
-from plansite.models import Text
+from plansite.models import Multilingual
 from plansite.opendata.files import data_files
 from plansite.opendata.listing import ListedFile
 from plansite.registry import FAMILIES, plan_pages
@@ -123,7 +123,7 @@ def template_helpers(words: Wording, lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "t": lambda key, **values: words.t(lang, key, **values),
-        "tx": lambda text: text[lang] if isinstance(text, Text) else text,
+        "tx": lambda text: text[lang] if isinstance(text, Multilingual) else text,
         "size": lambda file: formatting.size(file.size, lang),
         "routes": routes,
         "date": lambda value: words.date(value, lang),

@@ -34,7 +34,7 @@ def replace(path: Path, old: str, new: str) -> int:
 
 def test_the_settings_load_with_the_site(site_data: SiteData) -> None:
     raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "site.yml").read_text(encoding="utf-8"))
-    assert site_data.settings.name.vi == raw["name"]["vi"] and site_data.settings.name.en == raw["name"]["en"]
+    assert site_data.settings.name.vi == raw["name"]["vi"] and site_data.settings.name["en"] == raw["name"]["en"]
     assert set(site_data.settings.plans) == set(raw["plans"]) <= set(site_data.plans)
 
 
