@@ -4,7 +4,8 @@
 2. copy the files the check read, and only those, to ``build/data/``, the copy the site
    generator renders from (so a file edited during a build or a preview never reaches a
    page unchecked, and nothing the check refused, a link for one, is ever copied);
-3. write the page stubs, the navigation and the open-data files under ``docs/``;
+3. write the page stubs, the navigation, the open-data files and the PDF documents
+   under ``docs/``, and the list of those files with their sizes;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
 5. add the Content-Security-Policy to every page and build the search index;
@@ -22,7 +23,11 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from plansite import csp, editions, registry, search
 from plansite.families.base import REFERENCE
@@ -34,6 +39,8 @@ from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
 from plansite.opendata.writers import CellTooLong
 from plansite.pages import GUIDE, write_pages
+from plansite.pdf.documents import write_documents
+from plansite.pdf.typesetter import PdfError
 from plansite.render import Renderer
 from plansite.routes import RouteConflict
 from plansite.source import DataError
@@ -89,6 +96,24 @@ def source_date_epoch(project: Path, site: SiteData) -> str:
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
 
+def site_url(project: Path) -> str:
+    """Where the site is published, as ``mkdocs.yml`` sets it: the ``SITE_URL`` variable,
+    else the default written there (the PDF documents print it; the tests serve under it)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        assert isinstance(node, yaml.SequenceNode)
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[name] for name in names if name in os.environ), default)
+
+    Loader.add_constructor("!ENV", env)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader
+    url = str(config["site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
 def snapshot(data_dir: Path, files: tuple[str, ...], target: Path) -> None:
     """``target`` becomes a copy of the ``files`` of ``data_dir`` the loader read (paths
     relative to it), and of nothing else."""
@@ -102,9 +127,10 @@ def snapshot(data_dir: Path, files: tuple[str, ...], target: Path) -> None:
     fresh.rename(target)
 
 
-def prepare(data_dir: Path, project: Path) -> SiteData:
-    """Steps 1-3: check the data, snapshot it, write stubs, navigation and open data.
-    Raises ``DataError`` (every problem) before anything is written."""
+def prepare(data_dir: Path, project: Path, pdf: bool = True) -> SiteData:
+    """Steps 1-3: check the data, snapshot it, write stubs, navigation, open data and, with
+    ``pdf``, the PDF documents. Raises ``DataError`` (every problem) before anything is
+    written, and ``BuildError`` when the PDF documents cannot be made."""
     site = load_site(data_dir)
     work = project / "build"
     snapshot(data_dir, site.files, work / "data")
@@ -113,7 +139,20 @@ def prepare(data_dir: Path, project: Path) -> SiteData:
         files = export(site, project / "docs" / "data")
     except (RouteConflict, CellTooLong) as err:
         raise BuildError(f"cannot write the pages and the open data: {err}") from None
-    write_listing([file.listed() for file in files], work / LISTING)
+    if not pdf:
+        write_listing([file.listed() for file in files], work / LISTING)
+        return site
+    built = dt.datetime.fromtimestamp(int(source_date_epoch(project, site)), dt.UTC)
+    start = time.perf_counter()
+    try:
+        documents = write_documents(site, project / "docs" / "data", built, site_url(project), work / "pdf-cache")
+    except PdfError as err:
+        raise BuildError(f"cannot make the PDF documents: {err}") from None
+    # What the PDFs cost, said on every build (bench/build.py reads this line).
+    print(
+        f"PDF documents: {len(documents)} files, {sum(d.size for d in documents)} bytes, in {time.perf_counter() - start:.2f} s", flush=True
+    )
+    write_listing([file.listed() for file in [*files, *documents]], work / LISTING)
     return site
 
 

@@ -1,7 +1,7 @@
 """`make build` is atomic and reproducible.
 
 - Two builds of the same files, in different folders, time zones and hash seeds, give
-  the same site byte for byte (sitemap.xml.gz and the search index included).
+  the same site byte for byte (sitemap.xml.gz, the search index and the PDF documents included).
 - A build that fails, at any step, says why and leaves the previous site/ as it was.
 """
 
@@ -39,6 +39,7 @@ def test_two_builds_of_the_same_files_are_byte_identical(first: Build, tmp_path:
     different = sorted(name for name in one if one[name] != two[name])
     assert not different, different[:20]
     assert "sitemap.xml.gz" in one and any(name.startswith("search/") for name in one)
+    assert any(name.endswith(".pdf") for name in one), "the PDF documents are compared too"
 
 
 def broken_data(tmp_path: Path) -> Path:

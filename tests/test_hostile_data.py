@@ -22,6 +22,7 @@ import html
 import json
 import re
 import shutil
+import subprocess
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -36,6 +37,7 @@ import yaml
 from conftest import DATA as DATA_DIR
 from conftest import PLAN_ID
 from playwright.sync_api import Browser, Dialog
+from pypdf import PdfReader
 from toolkit.plans import make_plans
 from toolkit.server import serve
 from toolkit.site import Build, SiteBuilder
@@ -275,6 +277,24 @@ def test_calendar_files_add_no_property_and_keep_the_text(hostile_build: Build) 
             assert "X-INJECTED" not in component, path
             if component.name == "VEVENT":
                 assert "\\nX-INJECTED:1; a,b" in str(component["DESCRIPTION"]), path
+
+
+def test_pdf_documents_show_the_hostile_text_as_text_and_hold_no_action(hostile_build: Build) -> None:
+    """The PDFs' HTML is escaped: the tags come out as characters on the page (white space
+    aside, where lines break), no template is evaluated, and no link or script is made."""
+    files = sorted((hostile_build.site / "data").rglob("*.pdf"))
+    assert len(files) > 2
+    for path in files:
+        done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+        text = "".join(done.stdout.split())
+        assert "<script>alert(1)</script><imgsrc=xonerror=alert(2)>" in text, path.name
+        assert "{{7*191}}" in text and "1337" not in text, path.name
+        reader = PdfReader(path)
+        catalog = reader.root_object
+        names = catalog.get("/Names")
+        assert "/OpenAction" not in catalog and "/AA" not in catalog, path.name
+        assert names is None or "/JavaScript" not in names.get_object(), path.name
+        assert not any("/Annots" in page for page in reader.pages), path.name  # no link, no action
 
 
 # -- in the browser ----------------------------------------------------------------
