@@ -112,11 +112,13 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
 
 
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
-    """Each published page's plan and search weight (facts of its family), by URL; the
-    editor's guide, hand-written, counts as a reading aid."""
+    """Each published page's plan, search weight and readers' terms (facts of its family),
+    by URL; the editor's guide, hand-written, counts as a reading aid."""
     facts = {}
     for page, lang in registry.published(site):
-        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, registry.FAMILIES[page.kind].search_weight)
+        family = registry.FAMILIES[page.kind]
+        terms = family.search_terms(site, page, lang) if family.search_terms else ()
+        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, family.search_weight, terms)
     for lang in CODES:
         facts[page_url(GUIDE, lang)] = search.PageFacts(None, REFERENCE)
     return facts

@@ -463,13 +463,47 @@ class GroupItems(Model):
     tasks: list[Id] = []
 
 
+def _language_code(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"unknown language {shorten(value)}; the languages' keys are {', '.join(CODES)} (languages.yml)")
+    return value
+
+
+LanguageCode = Annotated[str, AfterValidator(_language_code), WithJsonSchema({"type": "string", "enum": list(CODES)})]
+
+
+def _searchable(value: str) -> str:
+    if not re.search(r"[^\W_]", value):
+        raise ValueError(f"{shorten(value)} has no word to search for (no letter or digit)")
+    return value
+
+
+def _distinct(terms: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for term in terms:
+        key = " ".join(term.casefold().split())
+        if key in seen:
+            raise ValueError(f"{shorten(term)} is listed twice")
+        seen.add(key)
+    return terms
+
+
+# A word or phrase readers type for a page (search_terms): short, and with a word in it.
+SearchTerm = Annotated[NonEmpty, StringConstraints(max_length=80), AfterValidator(_searchable)]
+# The terms of one language: at least one, each once.
+SearchTerms = Annotated[list[SearchTerm], Field(min_length=1, max_length=30), AfterValidator(_distinct)]
+
+
 class Group(GroupItems):
     """A group of people the plan serves (editorial: a reading aid, not the plan's text):
-    its name, an optional one-line summary, and the targets and sub-tasks that concern it."""
+    its name, an optional one-line summary, the targets and sub-tasks that concern it,
+    and the words readers use for it that its page need not hold, by language (the site
+    search finds the page by them; they are not shown)."""
 
     id: Id
     name: Text
     summary: Text | None = None
+    search_terms: dict[LanguageCode, SearchTerms] = {}
 
 
 class GroupsFile(Model):

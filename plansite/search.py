@@ -15,9 +15,9 @@ that belong to no plan, and one file per plan its pages (those under ``plans/<id
 that the first results need only the site's pages and one plan's, however many plans
 the site has; the rest follow. In JSON arrays, to keep them small::
 
-    search/<lang>.json         {"version": 1, "lang": "vi", "plans": [plan id, ...], "pages": [page, ...]}
-    search/<lang>/<plan>.json  {"version": 1, "lang": "vi", "plan": plan id, "pages": [page, ...]}
-    page: [url, title, [[anchor, level, text, title], ...], weight?]
+    search/<lang>.json         {"version": 2, "lang": "en", "stemmer": "english", "plans": [plan id, ...], "pages": [page, ...]}
+    search/<lang>/<plan>.json  {"version": 2, "lang": "en", "stemmer": "english", "plan": plan id, "pages": [page, ...]}
+    page: [url, title, [[anchor, level, text, title], ...], weight?, terms?]
 
 - ``plans``: every plan's id, in the order of their URLs;
 - ``url``: site-relative, as a link from the site's root ("plans/p/area-5/", "" for home);
@@ -26,11 +26,16 @@ the site has; the rest follow. In JSON arrays, to keep them small::
   the first line of ``text``; 0 when it starts at another anchored element;
 - ``text``: the section's blocks (paragraphs, list items, table cells), one a line;
 - ``title``: the heading a section without its own (``level`` 0) stands under; "" otherwise;
-- ``weight``: what the page's scores count for, when not 1.
+- ``weight``: what the page's scores count for, when not 1 (or when ``terms`` follow);
+- ``terms``: the words readers use for the page that it need not hold (a group's
+  ``search_terms`` in groups.yml), which search.js counts as the page's title;
+- ``stemmer``: the language's (languages.yml), when it has one: search.js stems the
+  words of the text and of the query with it. A language without one has no key.
 
-Which plan a page belongs to and what its results count for are facts of its page
-family (``families.base.Family.search_weight``): the build hands them over as
-``PageFacts`` by URL, so this module knows no family and no edition's URL prefix.
+Which plan a page belongs to, what its results count for and the readers' terms for it
+are facts of its page family (``families.base.Family.search_weight``, ``search_terms``):
+the build hands them over as ``PageFacts`` by URL, so this module knows no family and no
+edition's URL prefix.
 """
 
 from __future__ import annotations
@@ -45,7 +50,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-FORMAT_VERSION = 1
+from plansite.languages import LANGUAGES
+
+FORMAT_VERSION = 2
 # Where the search files go in the built site: search/<lang>.json, search/<lang>/<plan>.json.
 OUTPUT = "search"
 # Material puts a page's content, and nothing else, in this element.
@@ -94,11 +101,13 @@ class Section:
 @dataclass(frozen=True)
 class PageFacts:
     """What the index needs to know of a page beyond its text: the plan it belongs to
-    (its part of the index), and what its scores count for in the ranking (a reading
-    aid's less than the plan's own text; search.js does not put their titles first)."""
+    (its part of the index), what its scores count for in the ranking (a reading aid's
+    less than the plan's own text; search.js does not put their titles first), and the
+    words readers use for it that it need not hold (the editors' ``search_terms``)."""
 
     plan: str | None = None
     weight: float = 1.0
+    terms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -250,16 +259,19 @@ def read_site(site: Path, facts: Mapping[str, PageFacts]) -> list[Page]:
 
 
 def page_entry(page: Page) -> list[object]:
-    """A page as the search files hold it."""
+    """A page as the search files hold it: what it has beyond its sections only when it has it."""
     sections = [[section.anchor, section.level, section.text, section.title] for section in page.sections]
-    return [page.url, page.title, sections, *([page.weight] if page.weight != 1 else [])]
+    terms = [unicodedata.normalize("NFC", term) for term in page.facts.terms]
+    extra: list[object] = [page.weight, terms] if terms else [page.weight] if page.weight != 1 else []
+    return [page.url, page.title, sections, *extra]
 
 
 def index_files(pages: list[Page], lang: str) -> dict[str, str]:
     """The search files of one language by path under ``search/`` (their shape is in this module's docstring)."""
     own = [page for page in pages if page.lang == lang]
     plans = list(dict.fromkeys(page.plan for page in own if page.plan))
-    head = {"version": FORMAT_VERSION, "lang": lang}
+    stemmer = LANGUAGES[lang].stemmer if lang in LANGUAGES else None
+    head = {"version": FORMAT_VERSION, "lang": lang, **({"stemmer": stemmer} if stemmer else {})}
     parts = {f"{lang}.json": {**head, "plans": plans, "pages": [page_entry(page) for page in own if not page.plan]}}
     for plan in plans:
         parts[f"{lang}/{plan}.json"] = {**head, "plan": plan, "pages": [page_entry(page) for page in own if page.plan == plan]}
