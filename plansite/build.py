@@ -34,6 +34,7 @@ from plansite.opendata.listing import read_listing, write_listing
 from plansite.pages import GUIDE, write_pages
 from plansite.render import Renderer
 from plansite.source import DataError
+from plansite.strings import lookup
 
 
 class BuildError(Exception):
@@ -142,7 +143,8 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
         try:
-            search.build_index(new, search_facts(site))
+            offers = {code: lookup(code, "search_elsewhere") for code in CODES}
+            search.build_index(new, search_facts(site), offers)
         except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
     except BaseException:

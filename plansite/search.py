@@ -15,11 +15,15 @@ that belong to no plan, and one file per plan its pages (those under ``plans/<id
 that the first results need only the site's pages and one plan's, however many plans
 the site has; the rest follow. In JSON arrays, to keep them small::
 
-    search/<lang>.json         {"version": 2, "lang": "en", "stemmer": "english", "plans": [plan id, ...], "pages": [page, ...]}
+    search/<lang>.json         {"version": 2, "lang": "en", "stemmer": "english", "plans": [plan id, ...],
+                                "editions": [[code, prefix, offer], ...], "pages": [page, ...]}
     search/<lang>/<plan>.json  {"version": 2, "lang": "en", "stemmer": "english", "plan": plan id, "pages": [page, ...]}
     page: [url, title, [[anchor, level, text, title], ...], weight?, terms?]
 
 - ``plans``: every plan's id, in the order of their URLs;
+- ``editions``: the other editions, each with where its pages are and, in its own
+  language, its offer of a search that found nothing here ("#" is the query): search.js
+  links to it (the other edition's text is fetched only if the reader follows it);
 - ``url``: site-relative, as a link from the site's root ("plans/p/area-5/", "" for home);
 - a section's ``anchor`` is the id it starts at ("" for the top of the page);
 - ``level`` is 1-6 when the section starts with a heading of that level, which is then
@@ -266,27 +270,31 @@ def page_entry(page: Page) -> list[object]:
     return [page.url, page.title, sections, *extra]
 
 
-def index_files(pages: list[Page], lang: str) -> dict[str, str]:
-    """The search files of one language by path under ``search/`` (their shape is in this module's docstring)."""
+def index_files(pages: list[Page], lang: str, offers: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The search files of one language by path under ``search/`` (their shape is in this
+    module's docstring); ``offers``: each edition's offer of the same search, by language."""
     own = [page for page in pages if page.lang == lang]
     plans = list(dict.fromkeys(page.plan for page in own if page.plan))
     stemmer = LANGUAGES[lang].stemmer if lang in LANGUAGES else None
     head = {"version": FORMAT_VERSION, "lang": lang, **({"stemmer": stemmer} if stemmer else {})}
-    parts = {f"{lang}.json": {**head, "plans": plans, "pages": [page_entry(page) for page in own if not page.plan]}}
+    editions = [[code, LANGUAGES[code].prefix, offer] for code, offer in (offers or {}).items() if code != lang]
+    site_part = {**head, "plans": plans, "editions": editions, "pages": [page_entry(page) for page in own if not page.plan]}
+    parts = {f"{lang}.json": site_part}
     for plan in plans:
         parts[f"{lang}/{plan}.json"] = {**head, "plan": plan, "pages": [page_entry(page) for page in own if page.plan == plan]}
     return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for path, data in parts.items()}
 
 
-def build_index(site: Path, facts: Mapping[str, PageFacts]) -> list[Path]:
+def build_index(site: Path, facts: Mapping[str, PageFacts], offers: Mapping[str, str] | None = None) -> list[Path]:
     """Write the search files of every language of the site into ``site/search/``; return them.
-    ``facts`` are the pages' plans and weights by URL (a page not in it: no plan, weight 1)."""
+    ``facts`` are the pages' plans, weights and terms by URL (a page not in it: no plan,
+    weight 1, no terms); ``offers`` each edition's offer of a search that found nothing."""
     pages = read_site(site, facts)
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     written = []
     for lang in sorted({page.lang for page in pages}):
-        for name, text in index_files(pages, lang).items():
+        for name, text in index_files(pages, lang, offers).items():
             path = output / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -102,9 +102,6 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "text": texts(words, settings, lang),
         # Every edition: its code, where its pages are, the theme's language for it.
         "editions": [{"code": code, "prefix": LANGUAGES[code].prefix, "theme": LANGUAGES[code].theme} for code in CODES],
-        # The search's offer of a query that found nothing here, in each edition's own
-        # language ("#" is the query): the template writes it as JSON, which escapes it.
-        "search_editions": [{"lang": code, "prefix": LANGUAGES[code].prefix, "text": words.t(code, "search_elsewhere")} for code in CODES],
         # Link previews: this edition's locale and the others'.
         "og_locale": LANGUAGES[lang].og_locale,
         "og_alternates": [LANGUAGES[other].og_locale for other in CODES if other != lang],

@@ -890,14 +890,16 @@ def test_index_files_put_each_plan_apart() -> None:
     assert set(index_files(pages, "en")) == {"en.json", "en/a.json"}
 
 
-def test_index_files_carry_the_readers_terms_and_the_stemmer() -> None:
+def test_index_files_carry_the_readers_terms_the_stemmer_and_the_other_editions() -> None:
     english = ARTICLE.replace('lang="vi"', 'lang="en"')
     pages = [
         read_page(english.format('<h1 id="t">The elderly</h1>'), "en/g/", PageFacts(None, REFERENCE, ("older people", "e\u0301lderly"))),
         read_page(english.format('<h1 id="t">Home</h1>'), "en/", PageFacts()),
     ]
-    files = {path: json.loads(text) for path, text in index_files(pages, "en").items()}
+    offers = {"vi": 'Tìm "#" trong bản tiếng Việt', "en": 'Search for "#" in the English edition'}
+    files = {path: json.loads(text) for path, text in index_files(pages, "en", offers).items()}
     assert files["en.json"]["stemmer"] == "english"
+    assert files["en.json"]["editions"] == [["vi", "", 'Tìm "#" trong bản tiếng Việt']], "the other editions, each in its language"
     entries = {entry[0]: entry[3:] for entry in files["en.json"]["pages"]}
     assert entries == {"en/g/": [REFERENCE, ["older people", "\u00e9lderly"]], "en/": []}, "terms in NFC, as the text is"
     assert "stemmer" not in json.loads(index_files([read_page(ARTICLE.format("<h1>Trang</h1>"), "", PageFacts())], "vi")["vi.json"])

@@ -4,8 +4,7 @@
 // the first results need: the site's pages and the page's plan (or the first plan).
 // The language is the page's; on the page-not-found page, served at every missing
 // address, that of the edition the address is under ("<root>/en/…": English).
-// An address with ?q=… opens the search with that query (another edition's offer of
-// the same search, when a query found nothing: search.js).
+// ?q=… in the address opens the search with that query.
 (function () {
   const button = document.querySelector("[data-ps-open]");
   const dialog = document.getElementById("__search-dialog");
@@ -42,11 +41,9 @@
       const css = document.createElement("link");
       css.rel = "stylesheet";
       css.href = new URL("assets/search/search.css", root).href;
-      // search.js's own import, fetched beside it rather than after it.
-      const words = document.createElement("link");
-      words.rel = "modulepreload";
-      words.href = new URL("assets/search/english.js", root).href;
-      document.head.append(css, words);
+      document.head.appendChild(css);
+      // search.js's import, fetched beside it rather than after it.
+      import(new URL("assets/search/english.js", root).href).catch(() => {});
       // The paths of search.js's partPath(), which is not loaded yet.
       const plan = dialog.dataset.plan;
       const started = new Map([["", fetch(new URL(`search/${lang}.json`, root))]]);

@@ -130,6 +130,7 @@ export function createIndex() {
     count: 0, // tokens in use
     averageLength: 0,
     plans: null, // every plan's id, once the site's part is in
+    editions: [], // the other editions and their offers (search.py), once the site's part is in
     parts: new Set(), // the parts added: "" (the site's pages) and plan ids
   };
 }
@@ -163,6 +164,7 @@ export function addPart(index, data) {
   if (data.version !== VERSION) throw new Error(`search index version ${data.version}, expected ${VERSION}`);
   const { sections } = index;
   if (data.plans) index.plans = data.plans;
+  if (data.editions) index.editions = data.editions;
   if (data.stemmer) index.stemmer = STEMMERS[data.stemmer] ?? null;
   index.parts.add(data.plan ?? "");
   for (const [url, title, list, weight = 1, terms = []] of data.pages) {
@@ -543,8 +545,6 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
   const list = dialog.querySelector("[data-ps-results]");
   const elsewhere = dialog.querySelector("[data-ps-elsewhere]");
   const strings = dialog.dataset;
-  // The other editions: where each is, and its offer of the same search, in its own language.
-  const editions = JSON.parse(strings.editions ?? "[]").filter((edition) => edition.lang !== lang);
   const index = createIndex();
   const part = (name) => fetched(started.get(name) ?? fetch(new URL(partPath(lang, name), root)));
   let failed = false;
@@ -580,12 +580,12 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
   // fetched unless the reader follows it.
   function offer(query) {
     elsewhere.hidden = !query;
-    const links = editions.map((edition) => {
+    const links = index.editions.map(([code, prefix, text]) => {
       const link = document.createElement("a");
-      link.href = new URL(`${edition.prefix}?q=${encodeURIComponent(query)}`, root).href;
-      link.lang = edition.lang;
-      link.hreflang = edition.lang;
-      link.textContent = edition.text.replace("#", () => query);
+      link.href = new URL(`${prefix}?q=${encodeURIComponent(query)}`, root).href;
+      link.lang = code;
+      link.hreflang = code;
+      link.textContent = text.replace("#", () => query);
       return link;
     });
     elsewhere.replaceChildren(...(query ? links : []));
