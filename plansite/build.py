@@ -23,11 +23,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plansite import csp, editions, registry, search
+from plansite import csp, editions, registry, search, theme
 from plansite.families.base import REFERENCE
 from plansite.languages import CODES
 from plansite.load import SiteData, load_site
-from plansite.models import MissingText
+from plansite.models import PLACEHOLDER_REPOSITORY, MissingText
 from plansite.opendata.dictionary import ColumnsError
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
@@ -174,4 +174,14 @@ def main(data_dir: Path, project: Path, site_dir: Path) -> int:
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     print(f"built {site_dir}: {pages} pages, {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+    if theme.repository(site.settings, os.environ) is None:
+        print(PLACEHOLDER_NOTE.format(placeholder=PLACEHOLDER_REPOSITORY, variable=theme.REPOSITORY_VARIABLE))
     return 0
+
+
+# A build of the repository's placeholder is a good build (a preview, a fork): it says
+# what its readers will not see, in one line.
+PLACEHOLDER_NOTE = (
+    "note: the repository is still the placeholder {placeholder} (data/site.yml; {variable} is not set): "
+    "the pages show no GitHub feedback, edit or source link"
+)

@@ -14,6 +14,8 @@ import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
+import email_validator
+import phonenumbers
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -488,8 +490,9 @@ def _distinct(terms: list[str]) -> list[str]:
     return terms
 
 
-# A word or phrase readers type for a page (search_terms): short, and with a word in it.
-SearchTerm = Annotated[NonEmpty, StringConstraints(max_length=80), AfterValidator(_searchable)]
+# A word or phrase readers type for a page (search_terms), with a word in it; at most
+# the length of a name (the property test fills every text with a long hostile string).
+SearchTerm = Annotated[NonEmpty, StringConstraints(max_length=500), AfterValidator(_searchable)]
 # The terms of one language: at least one, each once.
 SearchTerms = Annotated[list[SearchTerm], Field(min_length=1, max_length=30), AfterValidator(_distinct)]
 
@@ -519,6 +522,9 @@ class GroupsFile(Model):
 # The repository's web address: https, a host and path segments of a closed alphabet,
 # so that it is written into links without escaping.
 REPOSITORY_PATTERN = r"^https://[a-z0-9.-]+(?:/[A-Za-z0-9._-]+)+$"
+# What site.yml holds until the maintainers write the real address: a build with it (and
+# no REPOSITORY_URL) shows readers no link to GitHub (plansite/theme.py).
+PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPOSITORY"
 
 
 def _repository(value: str) -> str:
@@ -529,6 +535,44 @@ def _repository(value: str) -> str:
 
 RepositoryUrl = Annotated[str, AfterValidator(_repository), Field(json_schema_extra={"pattern": REPOSITORY_PATTERN})]
 Branch = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")]
+
+
+def _email(value: str) -> str:
+    """An e-mail address: its syntax, checked by email-validator (no look-up on the network)."""
+    try:
+        email_validator.validate_email(value, check_deliverability=False)
+    except email_validator.EmailNotValidError as err:
+        raise ValueError(f"{shorten(value)} is not a valid e-mail address (such as gopy@example.org): {err}") from None
+    return value
+
+
+def _telephone(value: str) -> str:
+    """A telephone number, Vietnamese or international with +: checked by phonenumbers (libphonenumber)."""
+    try:
+        number = phonenumbers.parse(value, "VN")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValueError(f"{shorten(value)} is not a valid telephone number (such as 0210 1234 567, or +84 210 1234 567)")
+    return value
+
+
+Email = Annotated[NonEmpty, StringConstraints(max_length=254), AfterValidator(_email)]
+Telephone = Annotated[NonEmpty, StringConstraints(max_length=30), AfterValidator(_telephone)]
+
+
+class Contact(Model):
+    """How readers reach the people who run the site: an e-mail address, a telephone
+    number, or both. "Góp ý, báo lỗi" offers them before GitHub, which needs an account."""
+
+    email: Email | None = None
+    telephone: Telephone | None = None
+
+    @model_validator(mode="after")
+    def _some_way(self) -> Contact:
+        if self.email is None and self.telephone is None:
+            raise ValueError("give an email, a telephone, or both (or leave contact out)")
+        return self
 
 
 class SiteEvent(Model):
@@ -562,8 +606,8 @@ class SiteSettings(Model):
     description: Text
     # Who runs the site (not the body that issued the documents).
     publisher: Text
-    # How to reach them, as text; without it the footer points to the repository's issues.
-    contact: Text | None = None
+    # How to reach them; without it, feedback goes through the repository's issues only.
+    contact: Contact | None = None
     # The GitHub repository; the build prefers the REPOSITORY_URL variable (set by the workflow).
     repository: RepositoryUrl
     # The branch the site is published from: "Sửa trang này" edits the data there.
