@@ -29,11 +29,11 @@ from typing import Any
 
 import yaml
 
-from plansite import csp, editions, registry, search
+from plansite import csp, editions, registry, search, theme
 from plansite.families.base import REFERENCE
 from plansite.languages import CODES
 from plansite.load import SiteData, load_site
-from plansite.models import MissingText
+from plansite.models import PLACEHOLDER_REPOSITORY, MissingText
 from plansite.opendata.dictionary import ColumnsError
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
@@ -44,6 +44,7 @@ from plansite.pdf.typesetter import PdfError
 from plansite.render import Renderer
 from plansite.routes import RouteConflict
 from plansite.source import DataError
+from plansite.strings import lookup
 
 
 class BuildError(Exception):
@@ -167,11 +168,13 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
 
 
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
-    """Each published page's plan and search weight (facts of its family), by URL; the
-    editor's guide, hand-written, counts as a reading aid."""
+    """Each published page's plan, search weight and readers' terms (facts of its family),
+    by URL; the editor's guide, hand-written, counts as a reading aid."""
     facts = {}
     for page, lang in registry.published(site):
-        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, registry.FAMILIES[page.kind].search_weight)
+        family = registry.FAMILIES[page.kind]
+        terms = family.search_terms(site, page, lang) if family.search_terms else ()
+        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, family.search_weight, terms)
     for lang in CODES:
         facts[page_url(GUIDE, lang)] = search.PageFacts(None, REFERENCE)
     return facts
@@ -195,7 +198,8 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
         try:
-            search.build_index(new, search_facts(site))
+            offers = {code: lookup(code, "search_elsewhere") for code in CODES}
+            search.build_index(new, search_facts(site), offers)
         except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
     except BaseException:
@@ -225,4 +229,14 @@ def main(data_dir: Path, project: Path, site_dir: Path) -> int:
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     print(f"built {site_dir}: {pages} pages, {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+    if theme.repository(site.settings, os.environ) is None:
+        print(PLACEHOLDER_NOTE.format(placeholder=PLACEHOLDER_REPOSITORY, variable=theme.REPOSITORY_VARIABLE))
     return 0
+
+
+# A build of the repository's placeholder is a good build (a preview, a fork): it says
+# what its readers will not see, in one line.
+PLACEHOLDER_NOTE = (
+    "note: the repository is still the placeholder {placeholder} (data/site.yml; {variable} is not set): "
+    "the pages show no GitHub feedback, edit or source link"
+)
