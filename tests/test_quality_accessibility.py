@@ -243,9 +243,9 @@ REVIEWED_UNDECIDED = [
         "Scrolled into view it is body text on the page's background.",
     ),
 ]
-# Met only with the search dialog or the phone menu open (test_the_open_search_and_phone_menu_pass_axe,
-# which on a phone fails as well when one of them is met nowhere).
-REVIEWED_OPEN = [
+# Met only with the search dialog open (test_the_open_search_and_phone_menu_pass_axe). Whether axe
+# meets it depends on how many results fill the dialog when it looks, so it is not required.
+REVIEWED_SEARCH = [
     (
         "color-contrast",
         re.compile(r"obscured"),
@@ -253,6 +253,9 @@ REVIEWED_OPEN = [
         "Search results lower down the open search dialog's list, partly under the edge of the "
         "box it scrolls in: the same colours as the results above them, which axe passes.",
     ),
+]
+# Met with the phone menu open: the same test fails on a phone when one of them is met nowhere.
+REVIEWED_MENU = [
     (
         "color-contrast",
         re.compile(r"partially overlaps other elements"),
@@ -300,13 +303,13 @@ def test_the_open_search_and_phone_menu_pass_axe(
 
     def scan(file: Path, state: str) -> None:
         """axe on the page as it is now: violations and unreviewed undecided results are
-        problems; the REVIEWED_OPEN entries met are noted."""
+        problems; the REVIEWED_MENU entries met are noted."""
         results = axe_results(tab)
         problems.extend(f"{file} ({state}): {line}" for line in describe(results["violations"]))
         for r, t, w in undecided(results["incomplete"]):
-            if not reviewed(r, t, w, REVIEWED_OPEN):
+            if not reviewed(r, t, w, [*REVIEWED_SEARCH, *REVIEWED_MENU]):
                 problems.append(f"{file} ({state}): undecided {r} at {t}")
-            met.update(entry for entry in REVIEWED_OPEN if matches(entry, r, t, w))
+            met.update(entry for entry in REVIEWED_MENU if matches(entry, r, t, w))
 
     try:
         for file in keyboard_pages(site_data, quality_site, lang)[:-1]:
@@ -327,5 +330,5 @@ def test_the_open_search_and_phone_menu_pass_axe(
         context.close()
     assert not problems, "\n".join(problems)
     if width < 1220:
-        stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_OPEN if entry not in met]
+        stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_MENU if entry not in met]
         assert not stale, f"reviewed entries nothing matches any more (remove them): {stale}"
