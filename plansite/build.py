@@ -6,7 +6,8 @@
 3. write the page stubs, the navigation and the open-data files under ``docs/``;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
-5. add the Content-Security-Policy to every page and build the search index;
+5. add the Content-Security-Policy to every page, build the search index, and write
+   what reading offline needs (the manifest, the sizes shown, the worker's version);
 6. only then put the new folder in the place of ``site/``.
 
 Any failure prints its real reason and leaves ``site/`` as it was, byte for byte.
@@ -23,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plansite import csp, search
+from plansite import csp, offline, search
 from plansite.load import SiteData, load_site
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
@@ -122,6 +123,10 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
             search.build_index(new)
         except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
+        try:
+            offline.write_manifest(new)
+        except offline.OfflineError as err:
+            raise BuildError(f"cannot make the site readable offline: {err}") from None
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise

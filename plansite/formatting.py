@@ -17,6 +17,12 @@ from babel.numbers import format_decimal
 # The Babel locale and date pattern of each edition: "23/4/2024", "23 April 2024".
 LOCALES = {"vi": "vi", "en": "en_GB"}
 DATE_PATTERNS = {"vi": "d/M/y", "en": "d MMMM y"}
+# The same dates as the reader's browser writes them (Intl.DateTimeFormat's locale and
+# options), for a date only the browser knows: that of a copy stored for reading offline.
+BROWSER_DATES = {
+    "vi": ("vi", {"day": "numeric", "month": "numeric", "year": "numeric"}),
+    "en": ("en-GB", {"day": "numeric", "month": "long", "year": "numeric"}),
+}
 # Up to six decimals, grouped thousands; no exponent, whatever the size.
 NUMBER_PATTERN = "#,##0.######"
 
@@ -43,10 +49,13 @@ def month_name(month: int, lang: str) -> str:
 
 
 def size(byte_count: int, lang: str) -> str:
-    """A file size for people: "850 B", "12,3 kB" (1 kB = 1000 bytes)."""
+    """A file size for people: "850 B", "12,3 kB", "1,2 MB" (1 kB = 1000 bytes, 1 MB = 1000 kB)."""
     if byte_count < 1000:
         return f"{number(byte_count, lang)} B"
-    return f"{number(round(byte_count / 1000, 1), lang)} kB"
+    kilobytes = round(byte_count / 1000, 1)
+    if kilobytes < 1000:
+        return f"{number(kilobytes, lang)} kB"
+    return f"{number(round(byte_count / 1_000_000, 1), lang)} MB"
 
 
 def plural_category(count: int, lang: str) -> str:
