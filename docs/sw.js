@@ -144,7 +144,7 @@ self.addEventListener("message", (event) => {
       const data = await buildManifest();
       const paths = new Set(urls.map((url) => new URL(url, SCOPE)).map((url) => url.origin + url.pathname));
       const own = [...paths].filter((url) => url.startsWith(SCOPE)).map((url) => decodeURI(url.slice(SCOPE.length)));
-      await fetchInto(await caches.open(OPENED), SCOPE, data, own.filter((path) => path in data.files));
+      await fetchInto(await caches.open(OPENED), SCOPE, data, own.filter((path) => path in data.files), undefined, "default");
     })(),
   );
 });

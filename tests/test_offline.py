@@ -111,6 +111,10 @@ def test_every_page_shows_the_size_its_language_stores(built_site: Path) -> None
         total = sum(manifest["files"][path][1] for path in manifest["languages"][lang]["files"])
         assert manifest["languages"][lang]["size"] == total
         shown = f"<span data-offline-size>{formatting.size(total, lang)}</span>"
+        # Hidden without JavaScript (and where the browser has no service worker).
+        assert re.search(
+            r"<div [^>]*\bdata-plansite-offline\b[^>]*\bhidden\b", (built_site / LANGS[lang] / "index.html").read_text(encoding="utf-8")
+        )
         for address in addresses:
             html = (built_site / address / "index.html").read_text(encoding="utf-8")
             assert html.count(shown) == (2 if address == LANGS[lang] else 1), f"{address}: {shown} (home: menu and page)"

@@ -25,15 +25,17 @@ self.plansiteOffline = (() => {
   }
 
   // Fetch the files at `paths` (addresses from the site's root) into `cache`, a few at a
-  // time, each checked against the manifest `data`; `progress(bytes)` after each.
-  async function fetchInto(cache, scope, data, paths, progress = () => {}) {
+  // time, each checked against the manifest `data`; `progress(bytes)` after each. By default
+  // the browser's cache is asked to check with the server (a copy there may be of an older
+  // build); "default" takes its copy while fresh (the files of a page just loaded).
+  async function fetchInto(cache, scope, data, paths, progress = () => {}, mode = "no-cache") {
     const queue = [...paths];
     async function run() {
       try {
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
           const url = new URL(path, scope).href;
           const [integrity, bytes] = data.files[path];
-          const response = await fetch(url, { cache: "no-cache", integrity });
+          const response = await fetch(url, { cache: mode, integrity });
           if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
           await cache.put(url, response);
           progress(bytes);
