@@ -117,7 +117,7 @@ def test_every_page_shows_the_size_its_language_stores(built_site: Path) -> None
         )
         for address in addresses:
             html = (built_site / address / "index.html").read_text(encoding="utf-8")
-            assert html.count(shown) == (2 if address == LANGS[lang] else 1), f"{address}: {shown} (home: menu and page)"
+            assert html.count(shown) == 1, f"{address}: {shown} (in the menu; the home page's in its text)"
 
 
 def test_the_worker_is_at_the_root_and_names_the_build(built_site: Path) -> None:
@@ -267,12 +267,14 @@ def test_after_saving_a_page_never_opened_loads_without_a_connection(
     said(page, strings["offline_saved"])
     assert status.inner_text() == strings["offline_saved"]
     assert remove.evaluate("(button) => document.activeElement === button")
-    assert page.locator("nav [data-offline-remove]").get_attribute("hidden") is None, "the menu's control says so too"
     cut_the_network(context, page)
     page.goto(home + LABOUR)
     assert page.locator("h1").inner_text().strip() == LABOUR_NAME[lang]
     assert DEADLINE[lang] in page.locator("article").inner_text()
     shown_from_the_store(page, lang)
+    menu = page.locator("nav [data-plansite-offline]")
+    assert menu.get_by_role("status").text_content() == strings["offline_stored"], "the menu says it is saved"
+    assert menu.locator("[data-offline-remove]").get_attribute("hidden") is None
     spreadsheet = page.locator("article a[href$='.xlsx']").first.get_attribute("href")
     assert page.evaluate("(href) => fetch(href).then((response) => response.status)", spreadsheet) == 200
     assert page.evaluate("(url) => fetch(url).then((response) => response.status)", f"{published_url}search/{lang}.json") == 200
@@ -324,11 +326,11 @@ def test_without_service_workers_the_controls_stay_hidden(browser: Browser, publ
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(published_url)
-    assert page.evaluate("'serviceWorker' in navigator") is False
-    blocks = page.locator("[data-plansite-offline]")
-    assert blocks.count() == 2
-    assert all(block.is_hidden() for block in blocks.all())
+    for path in ("", "glossary/"):  # the home page's control, a page's in its menu
+        page.goto(published_url + path)
+        assert page.evaluate("'serviceWorker' in navigator") is False
+        assert page.locator("[data-plansite-offline]").count() == 1
+        assert page.locator("[data-plansite-offline]").is_hidden()
     assert errors == []
     context.close()
 

@@ -150,7 +150,7 @@
           return caches.open(name).then(function (cache) { return cache.match(root + "offline.json"); });
         }));
       })
-      .then(function (found) { show(found.some(Boolean) ? "saved" : "idle", found.some(Boolean) ? "saved" : ""); });
+      .then(function (found) { show(found.some(Boolean) ? "saved" : "idle", found.some(Boolean) ? "stored" : ""); });
     window.addEventListener("load", function () {
       navigator.serviceWorker.register(root + "sw.js", { updateViaCache: "none" }).then(function () {
         if (navigator.serviceWorker.controller) return;
