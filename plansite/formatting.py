@@ -9,43 +9,36 @@ here: a year is a name, "2030", not the number "2.030".
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-# The Babel locale and date pattern of each edition: "23/4/2024", "23 April 2024".
-LOCALES = {"vi": "vi", "en": "en_GB"}
-DATE_PATTERNS = {"vi": "d/M/y", "en": "d MMMM y"}
-# The same dates as the reader's browser writes them (Intl.DateTimeFormat's locale and
-# options), for a date only the browser knows: that of a copy stored for reading offline.
-BROWSER_DATES = {
-    "vi": ("vi", {"day": "numeric", "month": "numeric", "year": "numeric"}),
-    "en": ("en-GB", {"day": "numeric", "month": "long", "year": "numeric"}),
-}
+from plansite.languages import LANGUAGES
+
 # Up to six decimals, grouped thousands; no exponent, whatever the size.
 NUMBER_PATTERN = "#,##0.######"
 
 
 def number(value: float, lang: str) -> str:
     """``value`` written for ``lang``: 1000000 is "1.000.000" (vi) or "1,000,000" (en)."""
-    return format_decimal(value, format=NUMBER_PATTERN, locale=LOCALES[lang])
+    return format_decimal(value, format=NUMBER_PATTERN, locale=LANGUAGES[lang].babel)
 
 
 def date(value: dt.date, lang: str) -> str:
     """``value`` written for ``lang``: "23/4/2024" (vi), "23 April 2024" (en)."""
-    return format_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
+    return format_date(value, LANGUAGES[lang].date, locale=LANGUAGES[lang].babel)
 
 
 def day_month(day: int, month: int, lang: str) -> str:
     """A yearly date without its year: "30/10" (vi), "30 October" (en)."""
-    pattern = {"vi": "d/M", "en": "d MMMM"}[lang]
-    return format_date(dt.date(2000, month, day), pattern, locale=LOCALES[lang])
+    return format_date(dt.date(2000, month, day), LANGUAGES[lang].day_month, locale=LANGUAGES[lang].babel)
 
 
 def month_name(month: int, lang: str) -> str:
     """The name of ``month`` in ``lang`` ("tháng 4", "April")."""
-    return str(Locale.parse(LOCALES[lang]).months["format"]["wide"][month])
+    return str(Locale.parse(LANGUAGES[lang].babel).months["format"]["wide"][month])
 
 
 def size(byte_count: int, lang: str) -> str:
@@ -58,6 +51,37 @@ def size(byte_count: int, lang: str) -> str:
     return f"{number(round(byte_count / 1_000_000, 1), lang)} MB"
 
 
+def language_name(code: str, lang: str) -> str:
+    """The name of the language ``code`` as ``lang`` writes it ("tiếng Anh", "English"),
+    from CLDR; the table's English name where CLDR does not know the language."""
+    try:
+        name = Locale.parse(LANGUAGES[code].babel).get_language_name(LANGUAGES[lang].babel)
+    except (ValueError, LookupError):
+        name = None
+    if not name:
+        return LANGUAGES[code].english
+    # CLDR writes a Vietnamese language name as it stands alone, "Tiếng Anh"; inside a
+    # sentence it is a common noun, "tiếng Anh" (the proper name after it keeps its capital).
+    return name[:1].lower() + name[1:] if lang == "vi" and name.startswith("Tiếng ") else str(name)
+
+
+# Intl.DateTimeFormat's option for each field of a CLDR date pattern.
+_BROWSER_FIELDS = {"d": "day", "M": "month", "y": "year"}
+_BROWSER_WIDTHS = {
+    **{"d": "numeric", "dd": "2-digit", "M": "numeric", "MM": "2-digit", "MMM": "short", "MMMM": "long"},
+    **{"y": "numeric", "yy": "2-digit", "yyyy": "numeric"},
+}
+
+
+def browser_date(lang: str) -> tuple[str, dict[str, str]]:
+    """The locale and options with which a browser's ``toLocaleDateString`` writes a date as
+    ``date`` does, read from the language's pattern: for a date only the browser knows, that
+    of a copy stored for reading offline (tests/test_offline.py compares the two in Chromium)."""
+    language = LANGUAGES[lang]
+    fields = re.findall(r"d+|M+|y+", language.date)
+    return language.babel.replace("_", "-"), {_BROWSER_FIELDS[run[0]]: _BROWSER_WIDTHS[run] for run in fields}
+
+
 def plural_category(count: int, lang: str) -> str:
     """CLDR's plural category of ``count`` in ``lang`` ("one", "other"…), from Babel's rules."""
-    return str(Locale.parse(LOCALES[lang]).plural_form(count))
+    return str(Locale.parse(LANGUAGES[lang].babel).plural_form(count))

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from plansite import editions
-from plansite.models import LANGUAGES, REPOSITORY_PATTERN, SiteSettings
+from plansite.languages import CODES, LANGUAGES
+from plansite.models import REPOSITORY_PATTERN, SiteSettings
 from plansite.pages import theme_text
 from plansite.wording import Wording
 
@@ -39,6 +40,8 @@ THEME_STRINGS = (
     "not_found_title",
     "not_found_text",
     "not_found_home",
+    "search_close",
+    "search_failed",
 )
 
 
@@ -96,6 +99,11 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "feedback_address": _query(words.t(lang, "feedback_address")),
         "feedback_body": _query(words.t(lang, "feedback_body")),
         "text": texts(words, settings, lang),
+        # Every edition: its code, where its pages are, the theme's language for it.
+        "editions": [{"code": code, "prefix": LANGUAGES[code].prefix, "theme": LANGUAGES[code].theme} for code in CODES],
+        # Link previews: this edition's locale and the others'.
+        "og_locale": LANGUAGES[lang].og_locale,
+        "og_alternates": [LANGUAGES[other].og_locale for other in CODES if other != lang],
         # The 404 page speaks every language (it is served for any missing address).
-        "languages": {other: texts(words, settings, other) | {"home": home_directory(other)} for other in LANGUAGES},
+        "languages": {other: texts(words, settings, other) | {"home": home_directory(other)} for other in CODES},
     }

@@ -29,6 +29,7 @@ from rawdata import raw
 from toolkit.server import serve
 
 from plansite import formatting, offline
+from plansite.languages import CODES
 from plansite.strings import load_strings
 
 LANGS = {"vi": "", "en": "en/"}
@@ -338,7 +339,8 @@ def test_without_service_workers_the_controls_stay_hidden(browser: Browser, publ
 def test_the_browser_writes_the_copys_date_as_the_site_does(browser: Browser) -> None:
     page = browser.new_page()
     for day in (dt.date(2024, 4, 23), dt.date(2025, 7, 1), dt.date(2026, 12, 31)):
-        for lang, (locale, options) in formatting.BROWSER_DATES.items():
+        for lang in CODES:
+            locale, options = formatting.browser_date(lang)
             written = page.evaluate(
                 "([iso, locale, options]) => new Date(iso).toLocaleDateString(locale, options)", [f"{day}T12:00:00Z", locale, options]
             )

@@ -19,14 +19,14 @@ from conftest import PLAN_ID
 from quality import built_file
 from toolkit.html import read
 from toolkit.links import Site
-from toolkit.site import build_site
+from toolkit.site import SiteBuilder
 
 from plansite import registry, routes
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData, load_site
 from plansite.render import Renderer
 from plansite.routes import PageRef
 
-LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -34,7 +34,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 @pytest.fixture(scope="module")
 def data_pages(site_data: SiteData, quality_site: Site) -> dict[Path, tuple[PageRef, str]]:
     """The page each data page (routes) was built into, in both languages."""
-    return {built_file(quality_site, ref.path, lang): (ref, lang) for ref in registry.all_pages(site_data) for lang in ("vi", "en")}
+    return {built_file(quality_site, ref.path, lang): (ref, lang) for ref, lang in registry.published(site_data)}
 
 
 def head(file: Path) -> dict[str, str]:
@@ -71,8 +71,8 @@ def test_every_page_has_its_address_a_description_and_open_graph(
         expected = {
             "canonical": quality_site.url(file),
             "og:url": quality_site.url(file),
-            "og:locale": LOCALES[tags["lang"]],
-            "og:locale:alternate": next(locale for lang, locale in LOCALES.items() if lang != tags["lang"]),
+            "og:locale": LANGUAGES[tags["lang"]].og_locale,
+            "og:locale:alternate": next(LANGUAGES[lang].og_locale for lang in CODES if lang != tags["lang"]),
             "og:type": "website" if quality_site.url(file) in (quality_site.site_url, quality_site.site_url + "en/") else "article",
             "twitter:card": "summary",
             "og:description": tags.get("description", ""),
@@ -158,17 +158,17 @@ def test_the_404_page_is_in_both_languages_and_not_indexed(quality_site: Site) -
     assert "canonical" not in tags and "og:url" not in tags
     content = next(read(file).iter("article"))
     languages = {element.attrs["lang"] for element in content.iter() if "lang" in element.attrs and element.text().strip()}
-    assert languages == {"vi", "en"}
+    assert languages == set(CODES)
 
 
-def test_quotes_and_markup_in_the_data_stay_text_in_the_head(tmp_path: Path, copy_of_data: Path) -> None:
+def test_quotes_and_markup_in_the_data_stay_text_in_the_head(tmp_path: Path, copy_of_data: Path, site_builder: SiteBuilder) -> None:
     """A page title with quotes, an ampersand and a tag comes out as that text in every tag."""
     tasks_file = copy_of_data / "plans" / PLAN_ID / "tasks.yml"
     tasks = yaml.safe_load(tasks_file.read_text(encoding="utf-8"))
     title = tasks["areas"][0]["title"]
     title["en"] = f'Say "yes" & <b>no</b> to {title["en"]}'
     tasks_file.write_text(yaml.safe_dump(tasks, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    build = build_site(copy_of_data, tmp_path)
+    build = site_builder(copy_of_data, tmp_path)
     assert build.returncode == 0, build.output
 
     data = load_site(copy_of_data)

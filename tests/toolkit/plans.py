@@ -36,9 +36,10 @@ from typing import Any
 
 import yaml
 
+from plansite.languages import CODES
+
 SITE_FILES = ("agencies.yml", "glossary.yml", "units.yml")
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml", "groups.yml")
-LANGUAGES = ("vi", "en")
 # The share of a plan's distinct words that are swapped.
 SWAPPED = 0.3
 FIRST_NUMBER = 100
@@ -75,7 +76,7 @@ def _write(file: Path, data: Any) -> None:
 def derive(files: dict[str, Any], k: int) -> dict[str, Any]:
     """Plan ``k`` derived from the plan files ``files`` (as loaded from YAML)."""
     number = FIRST_NUMBER + k
-    swaps = {lang: word_swaps(files, lang, random.Random(f"{number}:{lang}")) for lang in LANGUAGES}
+    swaps = {lang: word_swaps(files, lang, random.Random(f"{number}:{lang}")) for lang in CODES}
     derived = {name: map_texts(data, lambda text, lang: swap_words(text, swaps[lang])) for name, data in files.items()}
     plan = derived["plan.yml"]
     plan["id"] = _NUMBER.sub(str(number), plan["id"])
@@ -86,7 +87,7 @@ def derive(files: dict[str, Any], k: int) -> dict[str, Any]:
 
 def is_text(data: Any) -> bool:
     """Whether ``data`` is a text in both languages: a mapping of "vi" and "en" to strings."""
-    return isinstance(data, dict) and bool(data) and set(data) <= set(LANGUAGES) and all(isinstance(v, str) for v in data.values())
+    return isinstance(data, dict) and bool(data) and set(data) <= set(CODES) and all(isinstance(v, str) for v in data.values())
 
 
 def texts(data: Any, lang: str) -> list[str]:
@@ -131,3 +132,27 @@ def swap_words(text: str, swaps: dict[str, str]) -> str:
         return new
 
     return _WORD.sub(swap, text)
+
+
+def untranslated(node: Any) -> Any:
+    """A YAML tree with every translation left out: each text keeps only its ``vi``."""
+    if isinstance(node, dict):
+        return {key: untranslated(value) for key, value in node.items() if key not in CODES[1:]}
+    if isinstance(node, list):
+        return [untranslated(item) for item in node]
+    return node
+
+
+def add_vietnamese_only_plan(data: Path, plan_id: str, number: str) -> Path:
+    """Add to the data folder ``data`` a copy of its first plan as a plan published in
+    Vietnamese only (no translation, no groups.yml), with its own id and number; return its folder."""
+    source = sorted(path for path in (data / "plans").iterdir() if path.is_dir())[0]
+    folder = data / "plans" / plan_id
+    folder.mkdir()
+    for name in ("plan.yml", "targets.yml", "tasks.yml"):
+        tree = untranslated(yaml.safe_load((source / name).read_text(encoding="utf-8")))
+        if name == "plan.yml":
+            tree.pop("translations", None)
+            tree.update(id=plan_id, number=number)
+        (folder / name).write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return folder
