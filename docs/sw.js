@@ -13,7 +13,7 @@
 // The build writes the version of offline.json here (plansite/offline.py); "dev" has none.
 const VERSION = "dev";
 importScripts("assets/js/offline.js");
-const { MANIFEST, prefix, cacheName, manifest, fetchInto, save } = self.plansiteOffline;
+const { MANIFEST, prefix, cacheName, asJson, manifest, fetchInto, save } = self.plansiteOffline;
 const SCOPE = self.registration.scope;
 const CURRENT = cacheName(SCOPE, VERSION, "");
 const OPENED = cacheName(SCOPE, VERSION, "opened");
@@ -33,21 +33,27 @@ function buildManifest() {
   return build;
 }
 
-const asJson = (data) => new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } });
-
+// What the reader kept of earlier builds is stored again from this one: a file whose bytes
+// have not changed is copied from the earlier store, any other is fetched.
 async function install() {
   const data = await manifest(SCOPE);
   if (data.version !== VERSION) throw new Error(`${MANIFEST} is of another build than this worker`);
+  const earlier = [];
+  const saved = [];
   const opened = new Set();
   for (const name of await caches.keys()) {
     if (!name.startsWith(prefix(SCOPE)) || name.startsWith(CURRENT)) continue;
     const [, part, lang] = name.slice(prefix(SCOPE).length).split(" ");
     const cache = await caches.open(name);
-    if (part === "saved" && data.languages[lang] && (await cache.match(MANIFEST_URL))) await save(SCOPE, data, lang);
+    const complete = await cache.match(MANIFEST_URL);
+    if (!complete) continue;
+    earlier.push({ cache, files: (await complete.json()).files });
+    if (part === "saved" && data.languages[lang]) saved.push(lang);
     if (part === "opened") for (const request of await cache.keys()) opened.add(decodeURI(request.url.slice(SCOPE.length)));
   }
+  for (const lang of saved) await save(SCOPE, data, lang, undefined, earlier);
   const cache = await caches.open(OPENED);
-  await fetchInto(cache, SCOPE, data, [...opened].filter((path) => path in data.files));
+  await fetchInto(cache, SCOPE, data, [...opened].filter((path) => path in data.files), { earlier });
   await cache.put(MANIFEST_URL, asJson(data));
   await self.skipWaiting();
 }
@@ -144,7 +150,7 @@ self.addEventListener("message", (event) => {
       const data = await buildManifest();
       const paths = new Set(urls.map((url) => new URL(url, SCOPE)).map((url) => url.origin + url.pathname));
       const own = [...paths].filter((url) => url.startsWith(SCOPE)).map((url) => decodeURI(url.slice(SCOPE.length)));
-      await fetchInto(await caches.open(OPENED), SCOPE, data, own.filter((path) => path in data.files), undefined, "default");
+      await fetchInto(await caches.open(OPENED), SCOPE, data, own.filter((path) => path in data.files), { mode: "default" });
     })(),
   );
 });

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import shutil
+import time
 import urllib.parse
 import zoneinfo
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 from quality import WATCH_POLICY, configured_site_url
 from rawdata import raw
-from toolkit.server import serve
+from toolkit.server import Ledger, serve
 
 from plansite import formatting, offline
 from plansite.languages import CODES
@@ -290,7 +291,8 @@ def test_after_saving_a_page_never_opened_loads_without_a_connection(
 
 def test_a_new_publication_replaces_the_stored_copy(context: BrowserContext, built_site: Path, tmp_path: Path) -> None:
     """Two publications served in turn at one address: the second changes the Labour
-    office's deadline. The stored copy becomes the second's, whole."""
+    office's deadline. The stored copy becomes the second's, whole; what did not change is
+    not downloaded again."""
     first, second, current = tmp_path / "first", tmp_path / "second", tmp_path / "current"
     shutil.copytree(built_site, first)
     shutil.copytree(built_site, second)
@@ -301,7 +303,9 @@ def test_a_new_publication_replaces_the_stored_copy(context: BrowserContext, bui
     versions = read_manifest(first)["version"], offline.write_manifest(second).version
     assert versions[0] != versions[1]
     current.symlink_to(first)
-    with serve(current, urllib.parse.urlsplit(configured_site_url()).path) as url:
+    prefix = urllib.parse.urlsplit(configured_site_url()).path
+    ledger = Ledger()
+    with serve(current, prefix, ledger=ledger) as url:
         page = context.new_page()
         page.goto(url)
         run_by_worker(page)
@@ -309,9 +313,17 @@ def test_a_new_publication_replaces_the_stored_copy(context: BrowserContext, bui
         said(page, STRINGS["vi"]["offline_saved"])
         current.unlink()
         current.symlink_to(second)
+        swapped = time.monotonic()
         # Any page opened asks for the worker again: the new one stores the new publication.
         page.goto(url + "glossary/")
         names = page.evaluate(ONLY_VERSION, versions[1])
+        fetched = {response.path.removeprefix(prefix) for response in ledger.between(swapped, time.monotonic())}
+        old, new = read_manifest(first), read_manifest(second)
+        same = {path for path in new["languages"]["vi"]["files"] if old["files"].get(path) == new["files"][path]}
+        assert {"sw.js", "offline.json", LABOUR} <= fetched
+        # Unchanged, but the page opened and the script the worker imports (the browser
+        # fetches it with the worker, to see whether either changed).
+        assert not (fetched & same) - {"glossary/", "assets/js/offline.js"}, "fetched again, though unchanged"
         assert sorted(name.split(" ", 3)[2:] for name in names) == [[versions[1], "opened"], [versions[1], "saved vi"]]
         cut_the_network(context, page)
         page.goto(url + LABOUR)

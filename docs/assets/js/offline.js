@@ -24,18 +24,31 @@ self.plansiteOffline = (() => {
     return response.json();
   }
 
+  const asJson = (data) => new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } });
+
+  // A stored copy of the file at `path` with the bytes `integrity` says, among `earlier`
+  // stores ({cache, files}: a cache of another build, and that build's manifest's files).
+  async function unchanged(earlier, scope, path, integrity) {
+    for (const { cache, files } of earlier) {
+      const found = files[path] && files[path][0] === integrity && (await cache.match(new URL(path, scope).href));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   // Fetch the files at `paths` (addresses from the site's root) into `cache`, a few at a
-  // time, each checked against the manifest `data`; `progress(bytes)` after each. By default
-  // the browser's cache is asked to check with the server (a copy there may be of an older
+  // time, each checked against the manifest `data`; `progress(bytes)` after each. A file
+  // unchanged since a build stored in `earlier` is copied from there. The browser's cache
+  // is asked to check with the server (`mode` "no-cache": a copy there may be of an older
   // build); "default" takes its copy while fresh (the files of a page just loaded).
-  async function fetchInto(cache, scope, data, paths, progress = () => {}, mode = "no-cache") {
+  async function fetchInto(cache, scope, data, paths, { progress = () => {}, mode = "no-cache", earlier = [] } = {}) {
     const queue = [...paths];
     async function run() {
       try {
         for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
           const url = new URL(path, scope).href;
           const [integrity, bytes] = data.files[path];
-          const response = await fetch(url, { cache: mode, integrity });
+          const response = (await unchanged(earlier, scope, path, integrity)) || (await fetch(url, { cache: mode, integrity }));
           if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
           await cache.put(url, response);
           progress(bytes);
@@ -49,15 +62,15 @@ self.plansiteOffline = (() => {
   }
 
   // Store every file of `lang` in the build `data` describes; `progress(done, total)` in
-  // bytes. Nothing to do when that build's edition is stored already.
-  async function save(scope, data, lang, progress = () => {}) {
+  // bytes; `earlier` as for fetchInto. Nothing to do when that edition is stored already.
+  async function save(scope, data, lang, progress = () => {}, earlier = []) {
     const marker = new URL(MANIFEST, scope).href;
     const { files, size } = data.languages[lang];
     const cache = await caches.open(cacheName(scope, data.version, `saved ${lang}`));
     if (await cache.match(marker)) return;
     let done = 0;
-    await fetchInto(cache, scope, data, files, (bytes) => progress((done += bytes), size));
-    await cache.put(marker, new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } }));
+    await fetchInto(cache, scope, data, files, { progress: (bytes) => progress((done += bytes), size), earlier });
+    await cache.put(marker, asJson(data));
   }
 
   // Every stored edition of `lang`, of any build, goes.
@@ -67,5 +80,5 @@ self.plansiteOffline = (() => {
     await Promise.all(own.map((name) => caches.delete(name)));
   }
 
-  return { MANIFEST, prefix, cacheName, manifest, fetchInto, save, remove };
+  return { MANIFEST, prefix, cacheName, asJson, manifest, fetchInto, save, remove };
 })();
