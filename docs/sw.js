@@ -133,9 +133,11 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   url.hash = "";
   url.search = "";
-  // The site's own files only, whole; not the manifest, always asked of the network, nor
-  // what offline.js fetches with its hash to store it (it would be stored twice).
-  if (request.method !== "GET" || request.headers.has("Range") || request.integrity) return;
+  // The site's own files only; not the manifest, always asked of the network, nor what
+  // offline.js fetches with its hash to store it (it would be stored twice). A request for
+  // part of a file (a PDF viewer's) gets the whole stored file, as from a server that
+  // ignores ranges; from the network, a part is never kept (its hash is not the file's).
+  if (request.method !== "GET" || request.integrity) return;
   if (!url.href.startsWith(SCOPE) || url.href === MANIFEST_URL) return;
   const path = decodeURI(url.href.slice(SCOPE.length));
   event.respondWith(request.mode === "navigate" ? page(event, path) : file(event, path));
