@@ -256,7 +256,9 @@ REVIEWED_OPEN = [
     (
         "color-contrast",
         re.compile(r"partially overlaps other elements"),
-        re.compile(r'^\.md-nav__title\[for="__drawer"\]$'),
+        # axe names it by the shortest unique selector: with the attribute where the current
+        # section has a tree of its own (other menu titles), plainly where it is the only one.
+        re.compile(r'^(#__drawer_nav > )?\.md-nav__title(\[for="__drawer"\])?$'),
         "The site's name at the top of the open phone menu: white on the header's dark blue "
         "(#1f4257, about 10:1), drawn over the page's header, which axe reads as an overlap.",
     ),
@@ -302,7 +304,7 @@ def test_the_open_search_and_phone_menu_pass_axe(
     the navigation drawer open, on one page of each kind."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     tab = context.new_page()
-    problems = []
+    problems: list[str] = []
     met: set[Reviewed] = set()
 
     def scan(file: Path, state: str) -> None:
