@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 from playwright.sync_api import Error as PlaywrightError
 from quality import WATCH_POLICY, configured_site_url
 from rawdata import raw
@@ -31,16 +31,15 @@ from toolkit.server import Ledger, serve
 
 from plansite import formatting, offline
 from plansite.languages import CODES
-from plansite.strings import load_strings
+from plansite.strings import lookup
 
 LANGS = {"vi": "", "en": "en/"}
 LABOUR = "agencies/phong-ldtbxh/"
 NEVER_OPENED = "agencies/phong-y-te/"
 DEADLINE = raw("plan.yml")["implementation"]["reporting"]["deadline_text"]
 LABOUR_NAME = {a["id"]: a for a in raw("agencies.yml")["agencies"]}["phong-ldtbxh"]["name"]
-STRINGS = load_strings()
 TIMEZONE = "Asia/Ho_Chi_Minh"
-PHONE = {"width": 375, "height": 800}
+PHONE: ViewportSize = {"width": 375, "height": 800}
 # What the browser says of a page it cannot load (the worker has no copy: it fails).
 NOT_THERE = r"net::ERR_(FAILED|INTERNET_DISCONNECTED)"
 # The header's colour, from assets/css/site.css: the stylesheet came with the page.
@@ -221,7 +220,7 @@ def cut_the_network(context: BrowserContext, page: Page) -> None:
 def notice(lang: str) -> list[str]:
     """The notice on a stored page, dated today in Viet Nam (or yesterday, past midnight)."""
     today = dt.datetime.now(zoneinfo.ZoneInfo(TIMEZONE)).date()
-    return [STRINGS[lang]["offline_notice"].format(date=formatting.date(day, lang)) for day in (today, today - dt.timedelta(days=1))]
+    return [lookup(lang, "offline_notice").format(date=formatting.date(day, lang)) for day in (today, today - dt.timedelta(days=1))]
 
 
 def shown_from_the_store(page: Page, lang: str) -> None:
@@ -251,14 +250,13 @@ def test_pages_opened_before_load_without_a_connection(context: BrowserContext, 
 def test_after_saving_a_page_never_opened_loads_without_a_connection(
     context: BrowserContext, published_url: str, built_site: Path, lang: str
 ) -> None:
-    strings = STRINGS[lang]
     home = published_url + LANGS[lang]
     page = context.new_page()
     page.goto(home)
     control = page.locator("article [data-plansite-offline]")
     save, remove, status = control.locator("[data-offline-save]"), control.locator("[data-offline-remove]"), control.get_by_role("status")
     size = formatting.size(read_manifest(built_site)["languages"][lang]["size"], lang)
-    assert save.inner_text() == f"{strings['offline_save']} ({size})"
+    assert save.inner_text() == f"{lookup(lang, 'offline_save')} ({size})"
     box = save.bounding_box()
     assert box and box["width"] >= 24 and box["height"] >= 24
     assert remove.is_hidden()
@@ -266,8 +264,8 @@ def test_after_saving_a_page_never_opened_loads_without_a_connection(
     # By keyboard: the status line is a live region; focus moves to "remove" once saved.
     save.focus()
     page.keyboard.press("Enter")
-    said(page, strings["offline_saved"])
-    assert status.inner_text() == strings["offline_saved"]
+    said(page, lookup(lang, "offline_saved"))
+    assert status.inner_text() == lookup(lang, "offline_saved")
     assert remove.evaluate("(button) => document.activeElement === button")
     cut_the_network(context, page)
     page.goto(home + LABOUR)
@@ -275,7 +273,7 @@ def test_after_saving_a_page_never_opened_loads_without_a_connection(
     assert DEADLINE[lang] in page.locator("article").inner_text()
     shown_from_the_store(page, lang)
     menu = page.locator("nav [data-plansite-offline]")  # in the closed phone menu: read, not seen
-    assert menu.locator("[role=status]").text_content() == strings["offline_stored"], "the menu says it is saved"
+    assert menu.locator("[role=status]").text_content() == lookup(lang, "offline_stored"), "the menu says it is saved"
     assert menu.locator("[data-offline-remove]").get_attribute("hidden") is None
     spreadsheet = page.locator("article a[href$='.xlsx']").first.get_attribute("href")
     assert page.evaluate("(href) => fetch(href).then((response) => response.status)", spreadsheet) == 200
@@ -283,7 +281,7 @@ def test_after_saving_a_page_never_opened_loads_without_a_connection(
     # Removed (without a connection, too), the pages never opened are gone.
     page.goto(home)
     remove.click()
-    said(page, strings["offline_removed"])
+    said(page, lookup(lang, "offline_removed"))
     assert save.evaluate("(button) => document.activeElement === button")
     with pytest.raises(PlaywrightError, match=NOT_THERE):
         page.goto(home + NEVER_OPENED)
@@ -310,7 +308,7 @@ def test_a_new_publication_replaces_the_stored_copy(context: BrowserContext, bui
         page.goto(url)
         run_by_worker(page)
         page.locator("article [data-offline-save]").click()
-        said(page, STRINGS["vi"]["offline_saved"])
+        said(page, lookup("vi", "offline_saved"))
         current.unlink()
         current.symlink_to(second)
         swapped = time.monotonic()
