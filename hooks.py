@@ -54,7 +54,7 @@ def on_config(config: Any) -> Any:
     config.nav = pages.navigation(renderer, lang)
     config.site_name = frame["site_name"]
     config.site_description = frame["description"]
-    config.extra["plansite"] = frame
+    config.extra["plansite"] = frame | {"offline_control": renderer.offline_control(lang)}
     # GitHub Pages serves one 404.html for every address: the authoritative edition's
     # build writes it (Vietnamese first, overrides/404.html), the others do not overwrite it.
     if lang == editions.AUTHORITATIVE:

@@ -8,7 +8,8 @@
    under ``docs/``, and the list of those files with their sizes;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
-5. add the Content-Security-Policy to every page and build the search index;
+5. add the Content-Security-Policy to every page, build the search index, and write
+   what reading offline needs (the manifest, the sizes shown, the worker's version);
 6. only then put the new folder in the place of ``site/``.
 
 Any failure prints its real reason and leaves ``site/`` as it was, byte for byte.
@@ -29,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from plansite import csp, editions, registry, search, theme
+from plansite import csp, editions, offline, registry, search, theme
 from plansite.families.base import REFERENCE
 from plansite.languages import CODES
 from plansite.load import SiteData, load_site
@@ -202,6 +203,10 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
             search.build_index(new, search_facts(site), offers)
         except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
+        try:
+            offline.write_manifest(new)
+        except offline.OfflineError as err:
+            raise BuildError(f"cannot make the site readable offline: {err}") from None
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise

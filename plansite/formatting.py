@@ -9,6 +9,7 @@ here: a year is a name, "2030", not the number "2.030".
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel import Locale
 from babel.dates import format_date
@@ -41,10 +42,13 @@ def month_name(month: int, lang: str) -> str:
 
 
 def size(byte_count: int, lang: str) -> str:
-    """A file size for people: "850 B", "12,3 kB" (1 kB = 1000 bytes)."""
+    """A file size for people: "850 B", "12,3 kB", "1,2 MB" (1 kB = 1000 bytes, 1 MB = 1000 kB)."""
     if byte_count < 1000:
         return f"{number(byte_count, lang)} B"
-    return f"{number(round(byte_count / 1000, 1), lang)} kB"
+    kilobytes = round(byte_count / 1000, 1)
+    if kilobytes < 1000:
+        return f"{number(kilobytes, lang)} kB"
+    return f"{number(round(byte_count / 1_000_000, 1), lang)} MB"
 
 
 def language_name(code: str, lang: str) -> str:
@@ -59,6 +63,23 @@ def language_name(code: str, lang: str) -> str:
     # CLDR writes a Vietnamese language name as it stands alone, "Tiếng Anh"; inside a
     # sentence it is a common noun, "tiếng Anh" (the proper name after it keeps its capital).
     return name[:1].lower() + name[1:] if lang == "vi" and name.startswith("Tiếng ") else str(name)
+
+
+# Intl.DateTimeFormat's option for each field of a CLDR date pattern.
+_BROWSER_FIELDS = {"d": "day", "M": "month", "y": "year"}
+_BROWSER_WIDTHS = {
+    **{"d": "numeric", "dd": "2-digit", "M": "numeric", "MM": "2-digit", "MMM": "short", "MMMM": "long"},
+    **{"y": "numeric", "yy": "2-digit", "yyyy": "numeric"},
+}
+
+
+def browser_date(lang: str) -> tuple[str, dict[str, str]]:
+    """The locale and options with which a browser's ``toLocaleDateString`` writes a date as
+    ``date`` does, read from the language's pattern: for a date only the browser knows, that
+    of a copy stored for reading offline (tests/test_offline.py compares the two in Chromium)."""
+    language = LANGUAGES[lang]
+    fields = re.findall(r"d+|M+|y+", language.date)
+    return language.babel.replace("_", "-"), {_BROWSER_FIELDS[run[0]]: _BROWSER_WIDTHS[run] for run in fields}
 
 
 def plural_category(count: int, lang: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import json
 import re
 from functools import cached_property
 from pathlib import Path
@@ -58,6 +59,8 @@ class Renderer:
         self.env.filters["vi_quotes"] = editions.vi_quotes
         self.env.filters["h"] = html_text
         self.env.filters["vi"] = editions.vi_text
+        # For the offline control (templates/offline_control.html.j2), wherever it is included.
+        self.env.globals["browser_date"] = lambda lang: json.dumps(formatting.browser_date(lang), separators=(",", ":"))
 
     @cached_property
     def data_files(self) -> list[ListedFile]:
@@ -99,6 +102,11 @@ class Renderer:
         }
         markdown = self.env.get_template(family.template).render(context)
         return self.with_edition_notice(markdown, page.path, lang) if family.edition_notice else markdown
+
+    def offline_control(self, lang: str) -> Markup:
+        """The control to save the site for reading offline, in ``lang``: raw HTML, every text escaped."""
+        template = self.env.get_template("offline_control.html.j2")
+        return Markup(template.render(lang=lang, t=lambda key: self.words.t(lang, key)))
 
     def edition_notice(self, path: str, lang: str) -> str:
         """The notice that the Vietnamese text is authoritative, linking to the page at ``path`` in Vietnamese."""

@@ -61,7 +61,13 @@ def test_month_names_come_from_the_language_not_the_machine() -> None:
 
 @pytest.mark.parametrize(
     ("size", "vi", "en"),
-    [(850, "850 B", "850 B"), (12345, "12,3 kB", "12.3 kB"), (1_234_567, "1.234,6 kB", "1,234.6 kB")],
+    [
+        (850, "850 B", "850 B"),
+        (12345, "12,3 kB", "12.3 kB"),
+        (999_949, "999,9 kB", "999.9 kB"),
+        (999_950, "1 MB", "1 MB"),
+        (1_234_567, "1,2 MB", "1.2 MB"),
+    ],
 )
 def test_file_sizes(size: int, vi: str, en: str) -> None:
     assert formatting.size(size, "vi") == vi

@@ -61,4 +61,105 @@
     });
     sync();
   }
+
+  // Offline reading (issue 22). The service worker (sw.js, at the site's root two folders
+  // above this script) is registered once the page has loaded. The controls to save the
+  // reader's edition for reading offline and to remove it are hidden unless the browser
+  // can keep it; their first press loads offline.js, which does the storing. A page the
+  // worker took from the store carries the date of its copy: a notice above it says so.
+  var blocks = document.querySelectorAll("[data-plansite-offline]");
+  var script = document.currentScript;
+  if ("serviceWorker" in navigator && window.caches && script && blocks.length) {
+    var root = new URL("../../", script.src).href;
+    var lang = document.documentElement.lang;
+    var settings = blocks[0].dataset;
+    var copied = document.documentElement.getAttribute("data-plansite-copy");
+    var article = document.querySelector("article");
+    if (copied && article) {
+      var notice = document.createElement("p");
+      notice.className = "plansite-offline-notice";
+      var date = JSON.parse(settings.date);
+      notice.textContent = settings.notice.replace("{date}", new Date(copied).toLocaleDateString(date[0], date[1]));
+      article.insertBefore(notice, article.firstChild);
+    }
+    // state: "idle", "saving" or "saved"; said: what the status line says (a data- key).
+    var show = function (state, said) {
+      blocks.forEach(function (block) {
+        var save = block.querySelector("[data-offline-save]");
+        var remove = block.querySelector("[data-offline-remove]");
+        var focused = block.contains(document.activeElement);
+        save.hidden = state === "saved";
+        save.setAttribute("aria-disabled", state === "saving" ? "true" : "false");
+        remove.hidden = state !== "saved";
+        block.querySelector("progress").hidden = state !== "saving";
+        block.querySelector("[role=status]").textContent = said ? block.dataset[said] : "";
+        // A button hidden while it had focus hands it to the one shown in its place.
+        var lost = !block.contains(document.activeElement) || document.activeElement.hidden;
+        if (focused && lost) (save.hidden ? remove : save).focus();
+        block.hidden = false;
+      });
+    };
+    var progress = function (done, total) {
+      blocks.forEach(function (block) {
+        var bar = block.querySelector("progress");
+        bar.max = total;
+        bar.value = done;
+      });
+    };
+    var loading = null;
+    var offline = function () {
+      loading = loading || new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = root + "assets/js/offline.js";
+        tag.onload = function () { resolve(window.plansiteOffline); };
+        tag.onerror = function () { loading = null; tag.remove(); reject(); };
+        document.head.appendChild(tag);
+      });
+      return loading;
+    };
+    var saving = false;
+    document.addEventListener("click", function (event) {
+      var target = event.target.closest("[data-offline-save], [data-offline-remove]");
+      if (!target || saving) return;
+      if (target.hasAttribute("data-offline-save")) {
+        saving = true;
+        show("saving", "saving");
+        offline()
+          .then(function (store) {
+            return store.manifest(root).then(function (data) { return store.save(root, data, lang, progress); });
+          })
+          .then(function () {
+            // Kept unless the reader clears it (Firefox asks the reader first).
+            if (navigator.storage && navigator.storage.persist) navigator.storage.persist();
+            show("saved", "saved");
+          }, function () { show("idle", "failed"); })
+          .then(function () { saving = false; });
+      } else {
+        offline()
+          .then(function (store) { return store.remove(root, lang); })
+          .then(function () { show("idle", "removed"); });
+      }
+    });
+    // Stored already when a cache of this edition holds its manifest (names: offline.js).
+    caches.keys()
+      .then(function (names) {
+        var own = names.filter(function (name) {
+          return name.indexOf("plansite " + root) === 0 && name.slice(-(" saved " + lang).length) === " saved " + lang;
+        });
+        return Promise.all(own.map(function (name) {
+          return caches.open(name).then(function (cache) { return cache.match(root + "offline.json"); });
+        }));
+      })
+      .then(function (found) { show(found.some(Boolean) ? "saved" : "idle", found.some(Boolean) ? "stored" : ""); });
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register(root + "sw.js", { updateViaCache: "none" }).then(function () {
+        if (navigator.serviceWorker.controller) return;
+        // This page came before the worker: once it runs, it keeps the page and its files too.
+        navigator.serviceWorker.ready.then(function (registration) {
+          var files = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+          registration.active.postMessage({ keep: [location.href].concat(files) });
+        });
+      }, function () {});
+    });
+  }
 })();
