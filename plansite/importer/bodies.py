@@ -26,7 +26,8 @@ _LEVEL = re.compile(r"\s+(?:huyện|tỉnh|thị xã|thành phố|xã)$")
 # The long forms of the abbreviations plans use in names.
 _LONG = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttqvn": "mặt trận tổ quốc việt nam"}
 # A person's title before a body's name: "Thủ trưởng các cơ quan", "Chủ tịch UBND các xã".
-TITLE = r"(?:thủ trưởng|chủ tịch|lãnh đạo|giám đốc|trưởng)\s+"
+TITLE_WORDS = r"thủ trưởng|chủ tịch|lãnh đạo|giám đốc|trưởng"
+TITLE = rf"(?:{TITLE_WORDS})\s+"
 # Between two names of one list.
 _BETWEEN = re.compile(rf"\s*(?:[;,]\s*|\s+và\s+|\s+)(?:{TITLE})?")
 # Between two names of an assignment line (as ``checks.resolve_spellings`` reads it).
