@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 from plansite.models import (
@@ -80,6 +81,10 @@ def strip_emphasis(text: str) -> str:
     return text.replace("**", "").replace("*", "")
 
 
+# Between two names of an assignment line: ";", ",", "và" and spaces.
+SPELLING_SEPARATORS = re.compile(r"(?:[\s;,]|và\s)*")
+
+
 def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | None:
     """Agency ids named by an assignment line such as "Phòng Nội vụ; UBND các xã.".
 
@@ -93,7 +98,7 @@ def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | No
         if match is None:
             return None
         found.append(spellings[match])
-        rest = rest[len(match) :].lstrip(";, ")
+        rest = SPELLING_SEPARATORS.sub("", rest[len(match) :], count=1)
     return found
 
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from plansite.checks import SPELLING_SEPARATORS
 from plansite.models import ID_PATTERN, AgenciesFile, AgencyKind
 
 # Old and new placement of the tone mark on oa, oe, uy (both are correct Vietnamese):
@@ -30,8 +31,6 @@ TITLE_WORDS = r"thủ trưởng|chủ tịch|lãnh đạo|giám đốc|trưởng
 TITLE = rf"(?:{TITLE_WORDS})\s+"
 # Between two names of one list.
 _BETWEEN = re.compile(rf"\s*(?:[;,]\s*|\s+và\s+|\s+)(?:{TITLE})?")
-# Between two names of an assignment line (as ``checks.resolve_spellings`` reads it).
-_SEPARATORS = re.compile(r"(?:[\s;,]|và\s)*")
 _LIST_GOES_ON = re.compile(r"\s*(?:[;,]|và\s|$)")
 
 
@@ -108,12 +107,15 @@ class Bodies:
                     variants.setdefault(variant, set()).add(agency.id)
         # A variant two agencies share names neither; a known spelling always names its own.
         self.variants = {v: ids.pop() for v, ids in variants.items() if len(ids) == 1} | exact
+        self._compile()
+        self.proposals: dict[str, Proposal] = {}
+        self.added: dict[str, list[str]] = {}  # agency id -> spellings to add
+
+    def _compile(self) -> None:
         ordered = sorted(self.variants, key=len, reverse=True)
         self._regex = re.compile("|".join(f"(?:{_pattern(v)})" for v in ordered)) if ordered else None
         # Near matches may add the level a spelling leaves out: "Phòng Y tế huyện".
         self._patterns = [(re.compile(_pattern(v) + r"(?:\s+(?:huyện|tỉnh|thị xã|thành phố))?"), v) for v in ordered]
-        self.proposals: dict[str, Proposal] = {}
-        self.added: dict[str, list[str]] = {}  # agency id -> spellings to add
 
     def match_at(self, text: str, pos: int) -> Name | None:
         """The longest known name starting at ``pos`` of ``text``."""
@@ -207,6 +209,9 @@ class Bodies:
             agency_id = f"{base}-{n}"
         self.proposals[agency_id] = Proposal(agency_id, kind or guess_kind(written), written, [written], [at])
         self.spellings[written] = agency_id
+        # Named again further on, in running text too, it is the same proposed body.
+        self.variants[folded] = agency_id
+        self._compile()
         return agency_id
 
 
@@ -222,7 +227,7 @@ def _variants(folded: str) -> set[str]:
 
 
 def _after_separators(text: str, pos: int) -> int:
-    found = _SEPARATORS.match(text, pos)
+    found = SPELLING_SEPARATORS.match(text, pos)
     return found.end() if found else pos
 
 

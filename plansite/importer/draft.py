@@ -48,6 +48,10 @@ DOCUMENT_KINDS["Kế hoạch"] = "plan"
 ADDRESSING = re.compile(r"(?:^|[;:.]|(?:^|\s)(?:giao|yêu cầu|đề nghị|chỉ đạo))$")
 NOT_ADDRESSED = re.compile(r"(?:^|\s)(?:về|cho|thông qua|tham mưu|tại|báo cáo|với|của|gửi)$")
 DEADLINE = re.compile(r"(?P<words>trước|chậm nhất|không quá)(?:\s+ngày)?\s+(?P<day>\d{1,2})/(?P<month>\d{1,2})(?!/\d)")
+# "Phòng Tư pháp chủ trì, phối hợp với …", "Giao Phòng Y tế chủ trì …": the lead named in a task's words.
+INLINE_LEAD = re.compile(
+    r"(?:^|[.;]\s+)(?:[Gg]iao\s+)?(?P<lead>[^\W\d_][^.;:]{2,80}?)\s+(?:là cơ quan\s+)?chủ trì(?P<with>,?\s*phối hợp với\s+)?"
+)
 # Words that begin what qualifies a task's opening phrase: its short title ends before them.
 QUALIFIERS = {"về", "theo", "của", "cho", "để", "nhằm", "trong", "tại", "đối", "gắn"}
 # The status of the document is the editors' to write; a draft says only what it is.
@@ -467,23 +471,22 @@ class Drafter:
         areas[-1]["blocks"].append(block)
 
     def _inline(self, tasks: list[tuple[Data, Para]]) -> dict[str, tuple[str, Para]]:
-        """ "X chủ trì, phối hợp với Y" or "Giao X …" in the tasks' own words, when no lines assign them."""
+        """"X chủ trì, phối hợp với Y …" or "Giao X chủ trì …" in the tasks' own words, when no lines assign them.
+
+        The lead is every word between the start of the sentence (or "Giao") and "chủ trì";
+        the coordinating bodies are the names right after "phối hợp với", as far as they are known.
+        """
         for task, para in tasks:
             text = task["text"]["vi"]
-            for run in self.bodies.runs(text):
-                after = fold(text[run[-1].end :])
-                before = fold(text[: run[0].start]).rstrip()
-                if not re.match(r"\s*(?:là cơ quan\s+)?chủ trì", after) and not before.endswith("giao"):
-                    continue
-                found = {"lead": (text[run[0].start : run[-1].end], para)}
-                partner = re.match(r"\s*(?:là cơ quan\s+)?chủ trì,?\s*phối hợp với\s+", after)
-                if partner:
-                    start = run[-1].end + partner.end()
-                    others = next((r for r in self.bodies.runs(text) if r[0].start == start), None)
-                    if others:
-                        found["coordinate"] = (text[others[0].start : others[-1].end], para)
-                self.note(para, "tasks", f"cơ quan chủ trì đọc từ lời văn của nhiệm vụ: “{found['lead'][0]}”; xác nhận")
-                return found
+            found = INLINE_LEAD.search(text)
+            if found is None:
+                continue
+            lines = {"lead": (found.group("lead"), para)}
+            partner = next((run for run in self.bodies.runs(text) if run[0].start == found.end()), None)
+            if found.group("with") and partner:
+                lines["coordinate"] = (text[partner[0].start : partner[-1].end], para)
+            self.note(para, "tasks", f"cơ quan chủ trì đọc từ lời văn của nhiệm vụ: “{found.group('lead')}”; xác nhận")
+            return lines
         return {}
 
     def _timeline(self, written: str, para: Para) -> Data:
@@ -528,16 +531,17 @@ class Drafter:
         return implementation
 
     def _addressees(self, text: str, para: Para) -> list[str]:
-        """The bodies a paragraph assigns work to: the first list of names after "Giao", "Yêu cầu" or a clause's start."""
+        """The bodies a paragraph assigns work to: the lists of names after "Giao", "Yêu cầu" or a clause's start."""
+        found: list[str] = []
         for run in self.bodies.runs(text):
             # "yêu cầu Thủ trưởng các cơ quan": the person's title is not what comes before the list.
             before = re.sub(rf"(?:{TITLE_WORDS})$", "", fold(text[: run[0].start]).rstrip()).rstrip()
             before = re.sub(r"[*(]+$", "", before).rstrip()
-            if NOT_ADDRESSED.search(before) or not ADDRESSING.search(before):
-                continue
-            return list(dict.fromkeys(name.agency for name in run if name.agency))
-        self.note(para, "bodies", "không đọc được cơ quan được giao việc: điền addressed_to")
-        return []
+            if ADDRESSING.search(before) and not NOT_ADDRESSED.search(before):
+                found += [name.agency for name in run if name.agency]
+        if not found:
+            self.note(para, "bodies", "không đọc được cơ quan được giao việc: điền addressed_to")
+        return list(dict.fromkeys(found))
 
     def _reporting(self, item: Data, para: Para, plan: Data) -> Data:
         text = item["text"]["vi"]

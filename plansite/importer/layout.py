@@ -22,7 +22,6 @@ PLACE_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s+(?P<day>\d{1,2})\s+tháng
 DASH = "-\u2013\u2014"
 MOTTO = re.compile(rf"^(?:CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*[{DASH}]\s*Tự do\s*[{DASH}]\s*Hạnh phúc$")
 RULE = re.compile(rf"^[{DASH}_=.*~\s]+$")
-GROUNDS = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm)\s")
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?$")
 SIGNED = re.compile(r"^\(?(?:đã ký|ký tên|ký, ghi rõ họ tên|ký và đóng dấu)[^)]*\)?$", re.IGNORECASE)
 # The sections a plan has, by the words of their headings.
@@ -172,7 +171,8 @@ def _header(document: Document, paras: list[Para]) -> Header:
             issuer_lines.append(para)
         elif not doc_type and _is_caps(text):
             doc_type = text
-        elif doc_type and not title and not GROUNDS.match(text):
+        elif doc_type and not title:
+            # The title ("trích yếu") is the line under the kind of document, whatever its first word.
             title = text
         elif title and not grounds and text[:1].islower():
             title += f" {text}"
