@@ -471,7 +471,7 @@ class Drafter:
         areas[-1]["blocks"].append(block)
 
     def _inline(self, tasks: list[tuple[Data, Para]]) -> dict[str, tuple[str, Para]]:
-        """"X chủ trì, phối hợp với Y …" or "Giao X chủ trì …" in the tasks' own words, when no lines assign them.
+        """ "X chủ trì, phối hợp với Y …" or "Giao X chủ trì …" in the tasks' own words, when no lines assign them.
 
         The lead is every word between the start of the sentence (or "Giao") and "chủ trì";
         the coordinating bodies are the names right after "phối hợp với", as far as they are known.

@@ -13,7 +13,6 @@ raises ``Refused`` with a message in Vietnamese and English.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,7 +131,8 @@ def _read_txt(name: str, text: str) -> Document:
 def _read_docx(path: Path) -> Document:
     try:
         word = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+    # A damaged file fails anywhere in python-docx or lxml (not a zip, no document part, bad XML): all say the same.
+    except Exception as err:
         raise Refused(
             f"{path.name} không mở được như một tệp .docx ({type(err).__name__}): {NEEDED[0]}",
             f"{path.name} cannot be opened as a .docx ({type(err).__name__}): {NEEDED[1]}",

@@ -79,7 +79,13 @@ def import_plan(source: Path, plan_id: str, data_dir: Path) -> Imported:
         {"plan.yml": draft.plan, "targets.yml": draft.targets, "tasks.yml": draft.tasks}, draft.editor_ids, data_dir, plan_id, values
     )
     files[REPORT] = text
-    folder = write(data_dir, plan_id, files, agencies_text(data_dir / "agencies.yml", bodies, plan_id))
+    try:
+        folder = write(data_dir, plan_id, files, agencies_text(data_dir / "agencies.yml", bodies, plan_id))
+    except OSError as err:
+        raise Refused(
+            f"không ghi được bản nháp vào {data_dir} ({err.strerror or err}); không có gì thay đổi",
+            f"the draft could not be written in {data_dir} ({err.strerror or err}); nothing was changed",
+        ) from None
     try:
         load_site(data_dir)
         problems: list[Problem] = []
