@@ -9,6 +9,7 @@ import functools
 import hashlib
 import io
 import shutil
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -311,6 +312,17 @@ def test_another_localitys_plan_proposes_its_bodies(copy_of_data: Path, tmp_path
 # -- bad input -----------------------------------------------------------------
 
 
+def zip_bomb() -> bytes:
+    """A small .docx whose directory says it unpacks to 4 GB (a zip bomb's claim)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    raw = bytearray(buffer.getvalue())
+    central = raw.index(b"PK\x01\x02")
+    raw[central + 24 : central + 28] = (0xFFFFFFF0).to_bytes(4, "little")
+    return bytes(raw)
+
+
 def tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -323,6 +335,7 @@ BAD = {
     "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "Word cũ (.doc)"),
     "broken.docx": (b"PK\x03\x04 not a zip at all", "không mở được như một tệp .docx"),
     # Windows-1258, as old Vietnamese Windows programs save text: "Kính gửi", the tone as a combining mark.
+    "bomb.docx": (zip_bomb(), "giải nén ra hơn 200 MB"),
     "cp1258.txt": ("Kính g\u01b0\u0309i".encode("cp1258"), "không phải văn bản UTF-8"),
 }
 

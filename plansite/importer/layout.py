@@ -108,9 +108,9 @@ def read_layout(document: Document) -> Layout:
         missing.append((f"các mục {', '.join(absent)}", f"the sections {', '.join(absent)}"))
     if missing:
         raise Refused(
-            f"{document.name} không phải một kế hoạch theo thể thức Nghị định 30/2020/NĐ-CP: không thấy "
+            f"{document.name} không phải một kế hoạch theo thể thức Nghị định số 30/2020/NĐ-CP: không thấy "
             + "; ".join(vi for vi, _ in missing),
-            f"{document.name} is not a plan in the layout of Decree 30/2020/NĐ-CP: not found: " + "; ".join(en for _, en in missing),
+            f"{document.name} is not a plan in the layout of Decree No. 30/2020/NĐ-CP: not found: " + "; ".join(en for _, en in missing),
         )
     last = max([*sections.values(), *others], key=lambda section: section.line.at)
     closing = _closing(last.paras)

@@ -13,6 +13,7 @@ raises ``Refused`` with a message in Vietnamese and English.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,9 @@ class Document:
         return f"dòng {at}" if self.kind == "txt" else f"đoạn {at}"
 
 
+# A plan is a few hundred kilobytes; these bounds stop a file built to exhaust memory.
+MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024
 NEEDED = ("cần tệp .docx hoặc văn bản (.txt, UTF-8)", "a .docx or a plain text (.txt, UTF-8) file is needed")
 # Layout characters Word leaves in text: Tabs become a space; zero-width ones and soft hyphens go.
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
@@ -71,6 +75,11 @@ def read_document(path: Path) -> Document:
     """The lines of ``path``, a .txt or .docx; ``Refused`` for anything else."""
     if not path.is_file():
         raise Refused(f"không tìm thấy tệp {path}", f"file not found: {path}")
+    if path.stat().st_size > MAX_BYTES:
+        raise Refused(
+            f"{path.name} lớn hơn {MAX_BYTES // 1024 // 1024} MB: không phải văn bản của một kế hoạch ({NEEDED[0]})",
+            f"{path.name} is larger than {MAX_BYTES // 1024 // 1024} MB: not a plan's document ({NEEDED[1]})",
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise Refused(f"tệp {path.name} trống: không có chữ nào", f"{path.name} is empty: it holds no text")
@@ -129,6 +138,16 @@ def _read_txt(name: str, text: str) -> Document:
 
 
 def _read_docx(path: Path) -> Document:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        unpacked = 0
+    if unpacked > MAX_UNPACKED:
+        raise Refused(
+            f"{path.name} giải nén ra hơn {MAX_UNPACKED // 1024 // 1024} MB: không phải văn bản của một kế hoạch",
+            f"{path.name} unpacks to more than {MAX_UNPACKED // 1024 // 1024} MB: not a plan's document",
+        )
     try:
         word = docx.Document(str(path))
     # A damaged file fails anywhere in python-docx or lxml (not a zip, no document part, bad XML): all say the same.
