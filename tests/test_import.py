@@ -24,6 +24,7 @@ from toolkit.site import Build, build_site
 
 from plansite.__main__ import main
 from plansite.importer import writer
+from plansite.importer.figures import Figures
 from plansite.source import PlanLoader, Problem, read
 
 TXT_ID, DOCX_ID = "thu-nghiem", "thu-nghiem-docx"
@@ -412,3 +413,28 @@ def test_every_official_paragraph_is_on_the_drafts_full_text_page(built: Build, 
     print(f"{plan_id}: {len(official) - len(missing)}/{len(official)} official paragraphs on the page")
     assert not missing, "not on the page word for word:\n" + "\n".join(missing)
     assert not merged, "merged into another block:\n" + "\n".join(merged)
+
+
+# -- the recognisers, on the forms the issue names ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading"),
+    [
+        ("Tỷ lệ thất nghiệp chung dưới 2%", ("lt", 2, None, "percent", None)),
+        ("trên 95% dân số tham gia bảo hiểm y tế", ("gt", 95, None, "percent", None)),
+        ("tỷ lệ lao động qua đào tạo từ 35-40%", ("range", 35, 40, "percent", None)),
+        ("100% xã đạt chuẩn", ("eq", 100, None, "percent", None)),
+        ("tỷ lệ tiêm chủng đạt 100%", ("eq", 100, None, "percent", None)),
+        ("tuổi thọ trung bình khoảng 75 tuổi", ("approx", 75, None, "years_of_age", None)),
+        ("có 13 bác sĩ/10.000 dân", ("eq", 13, None, "per_10000_population", "bác sĩ")),
+        ("tỷ lệ hộ nghèo không quá 3,5%", ("le", 3.5, None, "percent", None)),
+        ("ít nhất 68 năm sống khỏe", ("ge", 68, None, "years", None)),
+        ("trẻ em dưới 5 tuổi được tiêm chủng", (None, None, None, None, None)),
+    ],
+)
+def test_figures_comparators_and_units(sentence: str, reading: tuple[object, ...]) -> None:
+    units = {"%": "percent", "năm": "years", "tuổi": "years_of_age", "trên 10.000 dân": "per_10000_population"}
+    (found,) = Figures(units).read(sentence)
+    assert (found.comparator, found.value, found.value_max, found.unit, found.measure) == reading
+    assert (found.start, found.end) == (0, len(sentence))
