@@ -34,6 +34,19 @@ def units(text: str) -> list[str]:
     return out
 
 
+def not_in_order(flat: str, expected: list[str]) -> list[str]:
+    """The paragraphs of ``expected`` that ``flat`` does not hold word for word, in order."""
+    position = 0
+    missing = []
+    for unit in expected:
+        found = flat.find(unit, position)
+        if found < 0:
+            missing.append(unit if flat.find(unit) < 0 else f"(out of order) {unit}")
+        else:
+            position = found + len(unit)
+    return missing
+
+
 @dataclass
 class SourceTask:
     id: str

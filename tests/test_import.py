@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from conftest import DATA, PLAN_ID, SOURCE
 from plandocx import write_docx
-from sourcetext import joined, tasks, units
+from sourcetext import joined, not_in_order, tasks, units
 from toolkit.html import read as read_html
 from toolkit.site import Build, build_site
 
@@ -399,15 +399,8 @@ def test_every_official_paragraph_is_on_the_drafts_full_text_page(built: Build, 
     """130/130: each paragraph of the official text, word for word, in order, a block of its own."""
     assert built.returncode == 0, built.output[-3000:]
     lines = read_html(built.site / "plans" / plan_id / "full-text" / "index.html").article().lines()
-    flat = " ".join(lines)
     official = units(official_text)
-    missing, position = [], 0
-    for unit in official:
-        found = flat.find(unit, position)
-        if found < 0:
-            missing.append(unit if flat.find(unit) < 0 else f"(out of order) {unit}")
-        else:
-            position = found + len(unit)
+    missing = not_in_order(" ".join(lines), official)
     # The signer's capacity is printed on two lines; each is a block of its own.
     merged = [unit for unit in official if unit not in lines]
     print(f"{plan_id}: {len(official) - len(missing)}/{len(official)} official paragraphs on the page")
