@@ -103,6 +103,9 @@ class Drafter:
         self.findings: list[Finding] = []
         self.editor_ids: list[str] = []
         self.placed: set[int] = set()
+        # Lines of the document's form that the data does not copy: the motto, rules, the
+        # issuer's name in capitals at the top, "(Đã ký)".
+        self.form: set[int] = set()
         self.counts: dict[str, int] = {}
         # Section II's bullets of targets and the year they are for, found with its headings.
         self._bullets: list[Para] = []
@@ -113,6 +116,10 @@ class Drafter:
 
     def place(self, *paras: Para) -> None:
         self.placed.update(id(para) for para in paras)
+
+    def set_aside(self, *paras: Para) -> None:
+        """Lines of the document's form, read but not copied into the data."""
+        self.form.update(id(para) for para in paras)
 
     def draft(self) -> Draft:
         self.place(*(section.line for section in self.layout.sections.values()))
@@ -129,18 +136,18 @@ class Drafter:
             "status": {"text": vi(DRAFT_STATUS), "sources": [vi(self._plan_citation(plan))]},
         }
         self.note(None, "editorial", "status: tình trạng hiện nay của văn bản (bản nháp chỉ ghi đây là bản nháp) và các nguồn")
-        unplaced = [para for para in self.document.paras if id(para) not in self.placed]
-        self.counts["paragraphs"] = len(self.document.paras)
-        self.counts["placed"] = len(self.document.paras) - len(unplaced)
+        text = [para for para in self.document.paras if id(para) not in self.form]
+        unplaced = [para for para in text if id(para) not in self.placed]
+        self.counts |= {"paragraphs": len(text), "placed": len(text) - len(unplaced), "form": len(self.document.paras) - len(text)}
         return Draft(plan, targets, tasks, self.findings, self.editor_ids, self.counts, unplaced)
 
     # -- header ----------------------------------------------------------------
 
     def _plan(self) -> Data:
         header = self.layout.header
-        self.place(*header.used, *header.issuer_lines)
+        self.place(*header.used)
+        self.set_aside(*header.issuer_lines, *header.motto)
         if header.motto:
-            self.place(*header.motto)
             self.note(header.motto[0], "reading", "quốc hiệu, tiêu ngữ: không ghi vào dữ liệu (thể thức văn bản, không phải lời văn)")
         grounds = header.grounds
         if len(grounds) > 1:
@@ -601,7 +608,7 @@ class Drafter:
         self.place(*layout.authority)
         for para in layout.ignored:
             self.note(para, "reading", f"“{para.text}” ở phần ký: không ghi vào dữ liệu")
-            self.place(para)
+            self.set_aside(para)
         if layout.signer is None:
             self.note(None, "reading", "không thấy tên người ký: điền signature.signer")
             return {"authority": [vi(p.text) for p in layout.authority]}

@@ -62,6 +62,11 @@ def report(document: Document, layout: Layout, draft: Draft, bodies: Bodies, pla
         f"{', ' + layout.signer.text if layout.signer else ''}.",
         f"- Đoạn văn: {counts.get('placed', 0)}/{counts.get('paragraphs', 0)} đã đưa vào dữ liệu.",
     ]
+    if counts.get("form"):
+        lines.append(
+            f"- {counts['form']} dòng thể thức (tên cơ quan ban hành in hoa ở đầu văn bản, quốc hiệu, tiêu ngữ, đường kẻ) "
+            "đã đọc, không chép vào dữ liệu."
+        )
     for at, change in document.changes:
         lines.append(f"- {document.where(at)}: {change}.")
     sections: dict[str, list[str]] = {topic: [] for topic in TOPICS}
