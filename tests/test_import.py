@@ -192,7 +192,7 @@ def test_the_report_is_beside_the_draft_and_printed(data: Path) -> None:
     from_docx = (data / "plans" / DOCX_ID / writer.REPORT).read_text(encoding="utf-8")
     assert "- Đoạn văn: 130/130 đã đưa vào dữ liệu." in from_docx
     # The issuer's name and the motto in the header's table, and the rules under them: the form, not the text.
-    assert "- 6 dòng thể thức" in from_docx and "- đoạn 3: quốc hiệu, tiêu ngữ" in from_docx
+    assert "- 6 dòng thể thức" in from_docx and "- đoạn 5: quốc hiệu, tiêu ngữ" in from_docx
 
 
 def test_the_files_explain_their_keys_as_plan_81s_do(data: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from plansite.checks import strip_emphasis
 from plansite.importer.bodies import TITLE_WORDS, Bodies, Name, fold
 from plansite.importer.figures import Figures, Reading
-from plansite.importer.layout import Layout, Section
+from plansite.importer.layout import MOTTO, Layout, Section
 from plansite.importer.reading import Document, Para
 from plansite.models import AgencyKind
 
@@ -147,8 +147,9 @@ class Drafter:
         header = self.layout.header
         self.place(*header.used)
         self.set_aside(*header.issuer_lines, *header.motto)
-        if header.motto:
-            self.note(header.motto[0], "reading", "quốc hiệu, tiêu ngữ: không ghi vào dữ liệu (thể thức văn bản, không phải lời văn)")
+        motto = next((para for para in header.motto if MOTTO.match(para.text)), None)
+        if motto:
+            self.note(motto, "reading", "quốc hiệu, tiêu ngữ: không ghi vào dữ liệu (thể thức văn bản, không phải lời văn)")
         grounds = header.grounds
         if len(grounds) > 1:
             for para in grounds[1:]:
