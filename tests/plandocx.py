@@ -2,8 +2,8 @@
 
 The issuing body and the national motto side by side in a two-column table with the
 number and the place and date; headings as bold paragraphs; bullets and lettered items
-numbered by Word (the dash and "a)" are not in the text); the recipients and the
-signature side by side in a table. It knows only the printed text
+numbered by Word (the dash and "a)" are not in the text); one paragraph with changes
+tracked and not accepted; the recipients and the signature side by side in a table. It knows only the printed text
 (``sourcetext.joined``), never the importer.
 """
 
@@ -36,6 +36,19 @@ def _runs(paragraph: Paragraph, text: str, bold: bool = False) -> None:
             run.bold = bold or None
         elif piece:
             paragraph.add_run(piece).bold = bold or None
+
+
+def _tracked(paragraph: Paragraph, deleted: str) -> None:
+    """As a document sent with changes not yet accepted: its last run a tracked insertion,
+    and a tracked deletion (``deleted``) before it, which is not the text."""
+    last = paragraph.runs[-1]._r
+    inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="VP" w:date="2024-04-22T00:00:00Z"/>')
+    removed = parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="VP" w:date="2024-04-22T00:00:00Z"><w:r><w:delText xml:space="preserve">{deleted}</w:delText></w:r></w:del>'
+    )
+    last.addprevious(removed)
+    last.addprevious(inserted)
+    inserted.append(last)
 
 
 def _numbered(paragraph: Paragraph, num_id: int) -> None:
@@ -87,7 +100,15 @@ def write_docx(official: str, path: Path) -> Path:
             _runs(paragraph, text[3:])
         else:
             heading = bool(_HEADING.match(text)) and len(text.split()) <= 25 and not text.endswith(".")
-            _runs(document.add_paragraph(), text, bold=heading)
+            paragraph = document.add_paragraph()
+            if text.startswith("Nhằm quán triệt"):
+                # Section I.1, the last word typed in with changes tracked, a word deleted before it.
+                *words, last = text.split(" ")
+                _runs(paragraph, " ".join(words) + " ")
+                _runs(paragraph, last)
+                _tracked(paragraph, "Trung ương ")
+            else:
+                _runs(paragraph, text, bold=heading)
     closing = document.add_table(rows=1, cols=2)
     left, right = closing.rows[0].cells
     run = left.paragraphs[0].add_run("Nơi nhận:")

@@ -23,7 +23,6 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table, _Cell
-from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -205,17 +204,25 @@ def _flag(run: Run, paragraph: Paragraph, name: Literal["bold", "italic"]) -> bo
     return bool(value)
 
 
+# The runs of a paragraph's text, in order: its own, in links, in tracked insertions (a
+# document sent with changes not yet accepted shows them as text), in fields and content
+# controls; never those of tracked deletions.
+_RUNS = "|".join(
+    f"./{path}w:r" for path in ("", "w:hyperlink/", "w:ins/", "w:moveTo/", "w:smartTag/", "w:fldSimple/", "w:sdt/w:sdtContent/")
+)
+
+
 def _lines(paragraph: Paragraph) -> list[str]:
     """The paragraph's lines (split at line breaks) with emphasis markers."""
     lines: list[list[tuple[str, bool, bool]]] = [[]]
-    for item in paragraph.iter_inner_content():
-        for run in item.runs if isinstance(item, Hyperlink) else [item]:
-            bold, italic = _flag(run, paragraph, "bold"), _flag(run, paragraph, "italic")
-            for i, piece in enumerate(run.text.split("\n")):
-                if i:
-                    lines.append([])
-                if piece:
-                    lines[-1].append((piece, bold, italic))
+    for element in paragraph._p.xpath(_RUNS):
+        run = Run(element, paragraph)
+        bold, italic = _flag(run, paragraph, "bold"), _flag(run, paragraph, "italic")
+        for i, piece in enumerate(run.text.split("\n")):
+            if i:
+                lines.append([])
+            if piece:
+                lines[-1].append((piece, bold, italic))
     return [_unwrap(_emphasised(line)) for line in lines]
 
 
