@@ -1,7 +1,8 @@
 """MkDocs hooks (mkdocs.yml, ``hooks``) that set up each language's build, after
 static-i18n (priority -100) has chosen the language: the site's name, description and
-the frame around every page from data/site.yml (``plansite.theme``), the menu's labels
-in that language (``plansite.pages.navigation``), and which build writes the 404 page.
+the frame around every page from data/site.yml (``plansite.theme``), the menu of the
+pages published in that language (``plansite.pages.navigation``), and which build
+writes the 404 page.
 
 With ``macros.py``, the only bridge between MkDocs and ``plansite`` (which imports
 nothing from MkDocs). A separate file because MkDocs takes every ``on_*`` function of
@@ -33,15 +34,24 @@ def _renderer(config: Any) -> Renderer:
         raise PluginError(str(err)) from None
 
 
+def edition(config: Any) -> str:
+    """The language being built: static-i18n's current one (the theme's language may be
+    another, for a language Material lacks: languages.yml, ``theme``)."""
+    i18n = config.plugins.get("i18n")
+    return str(i18n.current_language) if i18n is not None else editions.AUTHORITATIVE
+
+
 @event_priority(-200)
 def on_config(config: Any) -> Any:
     """The site's name, description and frame (plansite.theme) in the language being built."""
     renderer = _renderer(config)
-    lang = config.theme["language"]
+    lang = edition(config)
     try:
         frame = theme.frame(renderer.words, renderer.site.settings, lang, os.environ)
     except ValueError as err:
         raise PluginError(str(err)) from None
+    # The menu of this edition: its own pages, with their labels in its language.
+    config.nav = pages.navigation(renderer, lang)
     config.site_name = frame["site_name"]
     config.site_description = frame["description"]
     config.extra["plansite"] = frame
@@ -52,22 +62,3 @@ def on_config(config: Any) -> Any:
     else:
         config.theme.static_templates.discard("404.html")
     return config
-
-
-@event_priority(-200)
-def on_nav(nav: Any, config: Any, files: Any) -> Any:
-    """The menu's labels in the language being built (build/nav.yml has the Vietnamese ones).
-
-    A page's label set here is its ``title`` in the menu, the tabs and the breadcrumbs;
-    ``<title>``, the header and the page's heading keep its full title (``page.meta.title``).
-    """
-    _relabel(nav.items, pages.navigation(_renderer(config), config.theme["language"]))
-    return nav
-
-
-def _relabel(items: list[Any], labels: list[Any]) -> None:
-    for item, label in zip(items, labels, strict=True):
-        [(title, children)] = label.items()
-        item.title = title
-        if isinstance(children, list):
-            _relabel(item.children, children)

@@ -59,7 +59,6 @@ from toolkit.plans import make_plans  # noqa: E402
 from toolkit.site import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 
 from plansite.load import load_site  # noqa: E402
-from plansite.search import build_index  # noqa: E402
 
 BYTES_BUDGET = 80 * 1024
 PAGE_BUDGET = 100 * 1024
@@ -368,7 +367,7 @@ def built_site(plans: int, work: Path) -> Path:
     build = build_site(data, work / f"build-{plans}")
     if build.returncode:
         raise SystemExit(f"building the site of {plans} plans failed:\n{build.output}")
-    build_index(build.site)
+    # The build indexed it (plansite.build), as `make build` does.
     return build.site
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plansite.load import load_site
+from plansite.load import load_site, translation_report
 from plansite.source import DataError
 
 ROOT = Path.cwd()
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate the data and list every problem")
     pages = commands.add_parser("pages", help="write the page stubs and navigation")
     pages.add_argument("--docs", type=Path, default=ROOT / "docs")
-    pages.add_argument("--nav", type=Path, default=ROOT / "build" / "nav.yml")
+    pages.add_argument("--work", type=Path, default=ROOT / "build", help="where the list of stubs written is kept (default: ./build)")
     export = commands.add_parser("export", help="write the open-data files")
     export.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
@@ -106,8 +106,8 @@ def _data_command(args: argparse.Namespace) -> int:
     if args.command == "pages":
         from plansite.pages import write_pages
 
-        written = write_pages(site, args.docs, args.nav)
-        print(f"wrote {len(written)} page stubs and {args.nav}")
+        written = write_pages(site, args.docs, args.work)
+        print(f"wrote {len(written)} page stubs")
     elif args.command == "export":
         from plansite.opendata.files import write_exports
 
@@ -115,6 +115,8 @@ def _data_command(args: argparse.Namespace) -> int:
         print(f"wrote {len(files)} open-data files in {args.out}")
     else:
         print(f"data OK: {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+        for line in translation_report(site):
+            print(line)
     return 0
 
 

@@ -23,11 +23,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plansite import csp, search
+from plansite import csp, editions, registry, search
+from plansite.families.base import REFERENCE
+from plansite.languages import CODES
 from plansite.load import SiteData, load_site
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
-from plansite.pages import write_pages
+from plansite.pages import GUIDE, write_pages
 from plansite.render import Renderer
 from plansite.source import DataError
 
@@ -91,7 +93,7 @@ def prepare(data_dir: Path, project: Path) -> SiteData:
     site = load_site(data_dir)
     work = project / "build"
     snapshot(data_dir, work / "data")
-    write_pages(site, project / "docs", work / "nav.yml")
+    write_pages(site, project / "docs", work)
     files = export(site, project / "docs" / "data")
     write_listing([file.listed() for file in files], work / LISTING)
     return site
@@ -107,6 +109,23 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
         raise BuildError("MkDocs could not build the site:\n" + "\n".join(said))
 
 
+def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
+    """Each published page's plan and search weight (facts of its family), by URL; the
+    editor's guide, hand-written, counts as a reading aid."""
+    facts = {}
+    for page, lang in registry.published(site):
+        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, registry.FAMILIES[page.kind].search_weight)
+    for lang in CODES:
+        facts[page_url(GUIDE, lang)] = search.PageFacts(None, REFERENCE)
+    return facts
+
+
+def page_url(path: str, lang: str) -> str:
+    """The site-relative URL of the page of ``path`` in ``lang``: "en/plans/p/targets/", "" for the home page."""
+    directory = editions.page_directory(path, lang)
+    return directory + "/" if directory else ""
+
+
 def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
     """The whole build; ``site_dir`` is replaced only when every step succeeded."""
     site = prepare(data_dir, project)
@@ -119,7 +138,7 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
         try:
-            search.build_index(new)
+            search.build_index(new, search_facts(site))
         except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
     except BaseException:

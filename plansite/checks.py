@@ -10,15 +10,19 @@ import calendar
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
+from pydantic import BaseModel
+
+from plansite.languages import CODES, LANGUAGES, TRANSLATIONS
+from plansite.messages import missing_text
 from plansite.models import (
-    LANGUAGES,
     AgenciesFile,
     AgencyKind,
     GlossaryFile,
     GroupItems,
     GroupsFile,
+    Multilingual,
     Plan,
     SiteSettings,
     TargetsFile,
@@ -26,6 +30,11 @@ from plansite.models import (
     Unit,
 )
 from plansite.source import Loc, Problem, Source
+
+
+def _shared_languages(*texts: Multilingual) -> list[str]:
+    """The languages every one of ``texts`` is written in (a check compares them language by language)."""
+    return [lang for lang in CODES if all(text.get(lang) is not None for text in texts)]
 
 
 def check_unique(ids: Iterable[tuple[str, Loc]], source: Source, what: str) -> list[Problem]:
@@ -45,14 +54,19 @@ def check_glossary(glossary: GlossaryFile, source: Source) -> list[Problem]:
 
 
 def check_glossary_agencies(glossary: GlossaryFile, glossary_src: Source, agencies: AgenciesFile, agencies_src: Source) -> list[Problem]:
-    """Every agency has a glossary entry, and its English name is the glossary's rendering.
+    """Every translated agency name has a glossary entry, and is the glossary's rendering.
 
-    The glossary is the one place where a body's English name is decided; agencies.yml
-    repeats it so that templates need no lookup, and this check keeps the two equal.
-    An entry belongs to an agency when its ``vi`` is the agency's name or one of its spellings.
+    The glossary is the one place where a body's name in another language is decided;
+    agencies.yml repeats it so that templates need no lookup, and this check keeps the
+    two equal. An entry belongs to an agency when its ``vi`` is the agency's name or one
+    of its spellings. An agency not translated yet (a body an imported plan names, for
+    an editor to confirm) needs no entry until it is.
     """
     problems = []
     for i, agency in enumerate(agencies.agencies):
+        translated = [lang for lang in TRANSLATIONS if agency.name.get(lang) is not None]
+        if not translated:
+            continue
         names = {agency.name.vi, *agency.spellings}
         entries = [(j, term) for j, term in enumerate(glossary.terms) if term.vi in names]
         if not entries:
@@ -60,19 +74,22 @@ def check_glossary_agencies(glossary: GlossaryFile, glossary_src: Source, agenci
                 agencies_src.problem(
                     ("agencies", i, "name", "vi"),
                     f"agency {agency.id!r} has no glossary entry; add a term to {glossary_src.path.name} "
-                    f"with vi: {agency.name.vi!r} and its English rendering",
+                    f"with vi: {agency.name.vi!r} and its rendering in each language",
                 )
             )
         for j, term in entries:
-            if term.en != agency.name.en:
-                problems.append(
-                    agencies_src.problem(
-                        ("agencies", i, "name", "en"),
-                        f"English name {agency.name.en!r} differs from the glossary's rendering {term.en!r} "
-                        f"({glossary_src.path.name} line {glossary_src.line(('terms', j, 'en'))}, term {term.id!r}); "
-                        "use the glossary's rendering (language: en)",
+            for lang in translated:
+                name, rendering = agency.name[lang], term.get(lang)
+                if rendering is not None and rendering != name:
+                    english = LANGUAGES[lang].english
+                    problems.append(
+                        agencies_src.problem(
+                            ("agencies", i, "name", lang),
+                            f"{english} name {name!r} differs from the glossary's rendering {rendering!r} "
+                            f"({glossary_src.path.name} line {glossary_src.line(('terms', j, lang))}, term {term.id!r}); "
+                            f"use the glossary's rendering (language: {lang})",
+                        )
                     )
-                )
     return problems
 
 
@@ -116,11 +133,14 @@ class References:
     units: dict[str, Unit]
     spellings: dict[str, str]
     referenced: set[str] = dataclasses.field(default_factory=set)
+    # The agencies the plan being checked names (its translations need their names).
+    in_plan: set[str] = dataclasses.field(default_factory=set)
 
     def agency(self, source: Source, loc: Loc, agency_id: str | None, problems: list[Problem]) -> None:
         if agency_id is None:
             return
         self.referenced.add(agency_id)
+        self.in_plan.add(agency_id)
         if self.agency_ids is not None and agency_id not in self.agency_ids:
             problems.append(source.problem(loc, f"unknown agency id {agency_id!r}; expected one of the ids in agencies.yml"))
 
@@ -232,7 +252,7 @@ def check_targets(targets: TargetsFile, source: Source, refs: References) -> lis
                 value: float | None = getattr(target, key)
                 if unit is not None and value is not None and not _in_range(value, unit):
                     problems.append(source.problem((*loc, key), f"must be {_range_words(unit)} in the unit {unit.id!r} (got {value:g})"))
-            for lang in LANGUAGES:
+            for lang in _shared_languages(target.clause, bullet.text):
                 clause, text = target.clause[lang], bullet.text[lang]
                 if clause not in text and clause[:1].swapcase() + clause[1:] not in text:
                     problems.append(
@@ -263,7 +283,7 @@ def check_tasks(tasks: TasksFile, source: Source, refs: References) -> list[Prob
                 task_ids.append((task.id, (*task_loc, "id")))
                 for j, agency_id in enumerate(task.mentions):
                     refs.agency(source, (*task_loc, "mentions", j), agency_id, problems)
-                for lang in LANGUAGES:
+                for lang in _shared_languages(task.title, task.text):
                     if strip_emphasis(task.title[lang]) not in strip_emphasis(task.text[lang]):
                         problems.append(
                             source.problem((*task_loc, "title", lang), f"title does not occur word for word in the task's text ({lang})")
@@ -360,7 +380,7 @@ def check_site(settings: SiteSettings, source: Source, plan_ids: set[str], plans
                     source.problem(("plans", plan_id, "areas", area_id), f"unknown task area {area_id!r}; expected one of {area_ids}")
                 )
         vision = plan.objectives.specific.vision.heading
-        if guide.vision_year is not None and not all(str(guide.vision_year) in vision[lang] for lang in LANGUAGES):
+        if guide.vision_year is not None and not all(str(guide.vision_year) in vision[lang] for lang in vision.languages):
             problems.append(
                 source.problem(
                     ("plans", plan_id, "vision_year"), f"{guide.vision_year} is not the year the vision heading names: {vision.vi!r}"
@@ -375,3 +395,43 @@ def check_site(settings: SiteSettings, source: Source, plan_ids: set[str], plans
                     )
                 )
     return problems
+
+
+# -- translations ----------------------------------------------------------------
+
+
+def texts(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Multilingual]]:
+    """Every multilingual text of ``model`` (a ``Text`` or a glossary ``Term``) with its key path."""
+    if isinstance(model, Multilingual):
+        yield loc, model
+    for name, field in type(model).model_fields.items():
+        yield from _texts_in(getattr(model, name), (*loc, field.alias or name))
+
+
+def _texts_in(value: object, loc: Loc) -> Iterator[tuple[Loc, Multilingual]]:
+    if isinstance(value, BaseModel):
+        yield from texts(value, loc)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts_in(item, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(item, (*loc, key))
+
+
+def check_translations(model: BaseModel, source: Source, languages: Iterable[str], why: str, loc: Loc = ()) -> list[Problem]:
+    """Every text of ``model`` (found at ``loc`` in ``source``) in each of ``languages``: one
+    problem per missing text, at the line of the text, saying ``why`` it is needed."""
+    wanted = [lang for lang in languages if lang in LANGUAGES]
+    return [
+        source.problem((*at, lang), f"{missing_text(lang)}; {why}")
+        for at, text in texts(model, loc)
+        for lang in wanted
+        if text.get(lang) is None
+    ]
+
+
+def translated_share(models: Iterable[BaseModel], lang: str) -> tuple[int, int]:
+    """How many of the texts of ``models`` are written in ``lang``, and how many there are."""
+    found = [text for model in models for _, text in texts(model)]
+    return sum(1 for text in found if text.get(lang) is not None), len(found)

@@ -14,32 +14,30 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-# The Babel locale and date pattern of each edition: "23/4/2024", "23 April 2024".
-LOCALES = {"vi": "vi", "en": "en_GB"}
-DATE_PATTERNS = {"vi": "d/M/y", "en": "d MMMM y"}
+from plansite.languages import LANGUAGES
+
 # Up to six decimals, grouped thousands; no exponent, whatever the size.
 NUMBER_PATTERN = "#,##0.######"
 
 
 def number(value: float, lang: str) -> str:
     """``value`` written for ``lang``: 1000000 is "1.000.000" (vi) or "1,000,000" (en)."""
-    return format_decimal(value, format=NUMBER_PATTERN, locale=LOCALES[lang])
+    return format_decimal(value, format=NUMBER_PATTERN, locale=LANGUAGES[lang].babel)
 
 
 def date(value: dt.date, lang: str) -> str:
     """``value`` written for ``lang``: "23/4/2024" (vi), "23 April 2024" (en)."""
-    return format_date(value, DATE_PATTERNS[lang], locale=LOCALES[lang])
+    return format_date(value, LANGUAGES[lang].date, locale=LANGUAGES[lang].babel)
 
 
 def day_month(day: int, month: int, lang: str) -> str:
     """A yearly date without its year: "30/10" (vi), "30 October" (en)."""
-    pattern = {"vi": "d/M", "en": "d MMMM"}[lang]
-    return format_date(dt.date(2000, month, day), pattern, locale=LOCALES[lang])
+    return format_date(dt.date(2000, month, day), LANGUAGES[lang].day_month, locale=LANGUAGES[lang].babel)
 
 
 def month_name(month: int, lang: str) -> str:
     """The name of ``month`` in ``lang`` ("tháng 4", "April")."""
-    return str(Locale.parse(LOCALES[lang]).months["format"]["wide"][month])
+    return str(Locale.parse(LANGUAGES[lang].babel).months["format"]["wide"][month])
 
 
 def size(byte_count: int, lang: str) -> str:
@@ -51,4 +49,4 @@ def size(byte_count: int, lang: str) -> str:
 
 def plural_category(count: int, lang: str) -> str:
     """CLDR's plural category of ``count`` in ``lang`` ("one", "other"…), from Babel's rules."""
-    return str(Locale.parse(LOCALES[lang]).plural_form(count))
+    return str(Locale.parse(LANGUAGES[lang].babel).plural_form(count))

@@ -22,9 +22,12 @@ from plansite.checks import (
     check_site,
     check_targets,
     check_tasks,
+    check_translations,
     check_unique,
     check_unreferenced,
+    translated_share,
 )
+from plansite.languages import AUTHORITATIVE, LANGUAGES, TRANSLATIONS
 from plansite.messages import shorten
 from plansite.models import (
     ID_PATTERN,
@@ -54,11 +57,16 @@ class PlanData:
     targets: TargetsFile
     tasks: TasksFile
     folder: Path
-    groups: GroupsFile
+    # The editors' reading by group of people (groups.yml), when the plan has one.
+    groups: GroupsFile | None
 
     @property
     def id(self) -> str:
         return self.plan.id
+
+    def has(self, lang: str) -> bool:
+        """Is the plan published in ``lang``: its own language, or one it is translated into?"""
+        return lang == AUTHORITATIVE or lang in self.plan.translations
 
     def all_targets(self) -> Iterator[tuple[TargetBullet, Target]]:
         for bullet in self.targets.bullets:
@@ -83,6 +91,8 @@ class SiteData:
     glossary: GlossaryFile
     plans: dict[str, PlanData]
     settings: SiteSettings
+    # Where the data was read from: the files the pages name are under it.
+    data_dir: Path
 
 
 def _raw_ids(source: Source | None, key: str) -> set[str] | None:
@@ -111,6 +121,16 @@ def _folder_problem(plan: Plan, source: Source, folder: Path) -> Problem | None:
     )
 
 
+# Why a site-wide text is needed in every language: every edition shows it.
+EVERY_LANGUAGE = "every edition of the site shows this file's texts (languages.yml)"
+GROUPS_FILE = "groups.yml"
+
+
+def _translated_plan(plan: Plan) -> str:
+    """Why a text of ``plan`` is needed in a translation: the plan says it is translated."""
+    return f"the plan is published in {', '.join(LANGUAGES[lang].english for lang in plan.translations)} (plan.yml: translations)"
+
+
 def load_site(data_dir: Path) -> SiteData:
     """Load and check all data under ``data_dir``; raise ``DataError`` listing every problem."""
     problems: list[Problem] = []
@@ -130,8 +150,10 @@ def load_site(data_dir: Path) -> SiteData:
     )
     if units and units_src:
         problems += check_unique(((u.id, ("units", i, "id")) for i, u in enumerate(units.units)), units_src, "unit")
+        problems += check_translations(units, units_src, TRANSLATIONS, EVERY_LANGUAGE)
     if glossary and glossary_src:
         problems += check_glossary(glossary, glossary_src)
+        problems += check_translations(glossary, glossary_src, TRANSLATIONS, EVERY_LANGUAGE)
         if agencies and agencies_src:
             problems += check_glossary_agencies(glossary, glossary_src, agencies, agencies_src)
 
@@ -144,7 +166,10 @@ def load_site(data_dir: Path) -> SiteData:
     folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
     if not folders:
         problems.append(Problem(plans_dir, None, "", "no plan folder found; expected data/plans/<plan-id>/"))
+    # The agencies whose names each translation needs: those its plans name.
+    named: dict[str, set[str]] = {lang: set() for lang in TRANSLATIONS}
     for folder in folders:
+        refs.in_plan = set()
         plan_src, plan = load(folder / "plan.yml", Plan, problems)
         targets_src, targets = load(folder / "targets.yml", TargetsFile, problems)
         tasks_src, tasks = load(folder / "tasks.yml", TasksFile, problems)
@@ -161,11 +186,22 @@ def load_site(data_dir: Path) -> SiteData:
             problems += check_targets(targets, targets_src, refs)
         if tasks and tasks_src:
             problems += check_tasks(tasks, tasks_src, refs)
-        groups = load_groups(folder, targets, tasks, problems)
-        if plan and targets and tasks and groups:
+        # groups.yml is the editors' reading aid: a plan may have none (yet).
+        has_groups = (folder / GROUPS_FILE).exists()
+        groups_src, groups = load_groups(folder, targets, tasks, problems) if has_groups else (None, None)
+        if plan is not None:
+            why = _translated_plan(plan)
+            for source, model in ((plan_src, plan), (targets_src, targets), (tasks_src, tasks), (groups_src, groups)):
+                if source is not None and model is not None:
+                    problems += check_translations(model, source, plan.translations, why)
+            for lang in plan.translations:
+                named[lang] |= refs.in_plan
+        if plan and targets and tasks and (groups or not has_groups):
             plans[plan.id] = PlanData(plan, targets, tasks, folder, groups)
         else:
             all_loaded = False
+    if agencies and agencies_src:
+        problems += check_agency_names(agencies, agencies_src, named)
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)
@@ -180,21 +216,56 @@ def load_site(data_dir: Path) -> SiteData:
         glossary=glossary,
         plans=plans,
         settings=settings,
+        data_dir=data_dir,
     )
 
 
-def load_groups(folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]) -> GroupsFile | None:
+def translation_report(site: SiteData) -> list[str]:
+    """How far each plan is translated, one line per plan, for ``check`` to print."""
+    lines = []
+    for plan_id, data in site.plans.items():
+        models = [data.plan, data.targets, data.tasks, *([data.groups] if data.groups else [])]
+        shares = []
+        for lang in TRANSLATIONS:
+            done, total = translated_share(models, lang)
+            published = "published" if data.has(lang) else "not published"
+            shares.append(f"{LANGUAGES[lang].english}: {done} of {total} texts translated ({published})")
+        lines.append(f"plan {plan_id}: " + "; ".join(shares))
+    return lines
+
+
+def check_agency_names(agencies: AgenciesFile, source: Source, named: dict[str, set[str]]) -> list[Problem]:
+    """The name of every agency a translated plan names, in that plan's translations; the
+    other agencies may wait for theirs (the pages show the Vietnamese name meanwhile)."""
+    problems = []
+    for i, agency in enumerate(agencies.agencies):
+        wanted = [lang for lang, ids in named.items() if agency.id in ids]
+        why = "a plan translated into that language names this agency (plan.yml: translations)"
+        problems += check_translations(agency.name, source, wanted, why, ("agencies", i, "name"))
+    return problems
+
+
+def load_groups(
+    folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]
+) -> tuple[Source | None, GroupsFile | None]:
     """A plan's groups.yml (its targets and sub-tasks by group of people), checked
     against the plan's targets and tasks where those loaded."""
-    source, groups = load(folder / "groups.yml", GroupsFile, problems)
+    source, groups = load(folder / GROUPS_FILE, GroupsFile, problems)
     if groups and source:
         problems += check_groups(groups, source, targets, tasks)
-    return groups
+    return source, groups
 
 
 def load_settings(data_dir: Path, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
-    """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids)."""
+    """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids):
+    its own texts in every language, each plan's aids in that plan's translations."""
     source, settings = load(data_dir / "site.yml", SiteSettings, problems)
     if settings and source:
         problems += check_site(settings, source, plan_ids, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
+        site_wide = settings.model_copy(update={"plans": {}})
+        problems += check_translations(site_wide, source, TRANSLATIONS, EVERY_LANGUAGE)
+        for plan_id, guide in settings.plans.items():
+            if plan_id in plans:
+                plan = plans[plan_id].plan
+                problems += check_translations(guide, source, plan.translations, _translated_plan(plan), ("plans", plan_id))
     return settings

@@ -16,6 +16,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
+from plansite.languages import LANGUAGES
+
 # The longest value a message quotes; longer values are cut with "…".
 QUOTE_LENGTH = 60
 
@@ -26,6 +28,11 @@ def shorten(value: object, limit: int = QUOTE_LENGTH) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return repr(text)
+
+
+def missing_text(lang: str) -> str:
+    """The message for a text missing in ``lang``."""
+    return f"{LANGUAGES[lang].english} text is missing (language: {lang})"
 
 
 def _written(value: object, node: yaml.Node | None) -> str:
@@ -86,7 +93,9 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 def _expected_keys(model: type[BaseModel] | None) -> str:
     if model is None:
         return ""
-    names = [field.alias or name for name, field in model.model_fields.items() if field.is_required()]
+    required = [field.alias or name for name, field in model.model_fields.items() if field.is_required()]
+    # A multilingual record's texts: every language's key (models.Multilingual).
+    names = list(dict.fromkeys([*required, *getattr(model, "LANGUAGE_KEYS", ())]))
     shown = ", ".join(names[:4]) + (", …" if len(names) > 4 else "")
     return f" ({shown})" if shown else ""
 
@@ -99,10 +108,8 @@ def message_for(error: dict[str, Any], model: type[BaseModel], node: yaml.Node |
     got = _got(value, node)
     if kind == "missing":
         last = error["loc"][-1] if error["loc"] else None
-        if last == "en":
-            return "English text is missing (language: en)"
-        if last == "vi":
-            return "Vietnamese text is missing (language: vi)"
+        if isinstance(last, str) and last in LANGUAGES:
+            return missing_text(last)
         return "required key is missing"
     if kind == "extra_forbidden":
         return "unknown key (check its spelling)"

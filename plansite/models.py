@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     AfterValidator,
@@ -22,16 +22,19 @@ from pydantic import (
     Field,
     StrictBool,
     StringConstraints,
+    TypeAdapter,
     WithJsonSchema,
     model_validator,
 )
 
+from plansite.languages import AUTHORITATIVE, CODES, LANGUAGES, TRANSLATIONS
 from plansite.messages import shorten
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-._][a-z0-9]+)*$"
 # Ids name files and page addresses: 64 characters is twice the longest one in use.
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-LANGUAGES = ("vi", "en")
+# The models name the authoritative text ``vi``: the plans are Vietnamese documents.
+assert AUTHORITATIVE == "vi", "languages.yml must list Vietnamese first: the plans' texts are Vietnamese"
 
 # Characters no text of the plan holds and that change how a text reads or hide in it:
 # control characters (Tab and line breaks included: texts are one line), the bidi
@@ -104,16 +107,71 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Model):
-    """A text in both languages: ``vi`` is the official wording, ``en`` a translation."""
+class MissingText(KeyError):
+    """A text asked for in a language it has no translation in."""
+
+    def __init__(self, lang: str, text: str) -> None:
+        super().__init__(lang)
+        self.lang = lang
+        self.text = text
+
+    def __str__(self) -> str:
+        return f"no {LANGUAGES[self.lang].english} translation of {shorten(self.text)}"
+
+
+_TRANSLATION_SCHEMA = TypeAdapter(NonEmpty).json_schema()
+
+
+def _with_translations(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a multilingual record: a property per translation of languages.yml."""
+    schema.setdefault("properties", {}).update({code: dict(_TRANSLATION_SCHEMA) for code in TRANSLATIONS})
+    schema["additionalProperties"] = False
+
+
+class Multilingual(BaseModel):
+    """A record that holds one text in each of the site's languages: ``vi``, the
+    official wording, always; each translation (``en``…) where it has been made, as a
+    key named by its code in languages.yml. Which translations must be there is not the
+    record's business: the check requires them where a page will show them
+    (``checks.check_translations``)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, json_schema_extra=_with_translations)
+    # The keys of its texts, for messages that say which keys are expected.
+    LANGUAGE_KEYS: ClassVar[tuple[str, ...]] = CODES
 
     vi: NonEmpty
-    en: NonEmpty
+    __pydantic_extra__: dict[str, NonEmpty] = Field(init=False)
 
-    def __getitem__(self, lang: str) -> str:
+    @model_validator(mode="after")
+    def _known_languages(self) -> Multilingual:
+        unknown = [key for key in self.__pydantic_extra__ or {} if key not in TRANSLATIONS]
+        if unknown:
+            codes = ", ".join(CODES)
+            raise ValueError(f"unknown key {shorten(unknown[0])} (check its spelling; the languages' keys are {codes}: languages.yml)")
+        return self
+
+    def get(self, lang: str) -> str | None:
+        """The text in ``lang``, or None where it is not translated yet."""
+        if lang == AUTHORITATIVE:
+            return self.vi
         if lang not in LANGUAGES:
             raise KeyError(lang)
-        return str(getattr(self, lang))
+        return (self.__pydantic_extra__ or {}).get(lang)
+
+    def __getitem__(self, lang: str) -> str:
+        found = self.get(lang)
+        if found is None:
+            raise MissingText(lang, self.vi)
+        return found
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the text is written in, in the table's order."""
+        return tuple(code for code in CODES if self.get(code) is not None)
+
+
+class Text(Multilingual):
+    """A text in the site's languages: ``vi`` is the official wording, the others translations."""
 
 
 class AgencyKind(StrEnum):
@@ -160,10 +218,10 @@ class GlossaryBasis(StrEnum):
     chosen = "chosen"
 
 
-class Term(Model):
+class Term(Multilingual):
+    """A glossary entry: the Vietnamese term (``vi``) and its one rendering in each other language."""
+
     id: Id
-    vi: NonEmpty
-    en: NonEmpty
     basis: GlossaryBasis
     note: Text | None = None
 
@@ -264,10 +322,25 @@ class Status(Model):
     sources: list[Text] = Field(min_length=1)
 
 
+def _translation(code: str) -> str:
+    if code not in TRANSLATIONS:
+        raise ValueError(f"{shorten(code)} is not a translation's code; expected one of {', '.join(TRANSLATIONS)} (languages.yml)")
+    return code
+
+
+# A language a plan is translated into (languages.yml, not the authoritative one).
+Translation = Annotated[str, AfterValidator(_translation), Field(json_schema_extra={"enum": list(TRANSLATIONS)})]
+
+
 class Plan(Model):
     """plan.yml: the document's header and every section but the targets and tasks."""
 
     id: Id
+    # The languages every text of this plan is translated into (plan.yml, targets.yml,
+    # tasks.yml, groups.yml and its part of site.yml): the plan has pages in those
+    # editions, and the check requires each text there. Without any, the plan is
+    # published in Vietnamese only, and the other editions say it is not translated yet.
+    translations: list[Translation] = []
     number: NonEmpty
     date: Date
     place: NonEmpty

@@ -1,9 +1,10 @@
-"""Write the page stubs and the navigation that the site generator reads.
+"""Write the page stubs, and make the menu, that the site generator reads.
 
 MkDocs (and its i18n plugin) only builds pages that exist as files, so every page
-in ``registry.all_pages`` gets a stub per language, and ``build/nav.yml`` lists them
-in order. Both are written from the data on every build, so a new plan folder needs
-no code change.
+in ``registry.all_pages`` gets a stub in each language it is published in
+(``registry.editions``), and ``navigation`` lists them in order, per language (the
+hooks hand it to MkDocs for each edition). Both are made from the data on every
+build, so a new plan folder needs no code change.
 
 A stub is front matter only: what the theme prints around the page (title,
 description, date, JSON-LD, the data file "Sửa trang này" edits) and which page it is
@@ -20,14 +21,15 @@ from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 
-from plansite import dates, registry, routes
+from plansite import dates, editions, registry, routes
+from plansite.editions import AUTHORITATIVE
+from plansite.languages import CODES
 from plansite.load import SiteData
-from plansite.opendata.dictionary import COLUMNS_FILE
 from plansite.render import Renderer
 from plansite.routes import PageRef
 from plansite.seo import legislation
 
-MANIFEST = "generated.txt"  # beside the nav file: the stubs the last run wrote
+MANIFEST = "generated.txt"  # in the build's work folder: the stubs the last run wrote
 GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md (linked from the footer)
 DATA_FOLDER = "data"  # where the data files are in the repository
 REPOSITORY = Path(__file__).resolve().parents[1]  # the repository's root, beside plansite/
@@ -50,7 +52,7 @@ def front_matter(fields: Mapping[str, object]) -> str:
 
 def localized(path: str, lang: str) -> str:
     """The file of ``path`` for ``lang``: Vietnamese is the default, English has ``.en.md``."""
-    return path if lang == "vi" else path[: -len(".md")] + f".{lang}.md"
+    return path if lang == AUTHORITATIVE else path[: -len(".md")] + f".{lang}.md"
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -63,14 +65,15 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
-    """Write every page stub under ``docs_dir`` and the navigation; return the stubs."""
+def write_pages(site: SiteData, docs_dir: Path, work_dir: Path) -> list[Path]:
+    """Write every page stub under ``docs_dir`` (and, in ``work_dir``, the list of them);
+    return the stubs."""
     renderer = Renderer(site)
     words = renderer.words
     stubs: dict[Path, str] = {}
     for page in registry.all_pages(site):
-        updated = dates.last_changed(dates.page_sources(site, page))
-        for lang in ("vi", "en"):
+        updated = dates.last_changed(registry.FAMILIES[page.kind].sources(site, page))
+        for lang in registry.editions(site, page):
             fields: dict[str, object] = {
                 "title": theme_text(renderer.title(page, lang)),
                 "description": theme_text(renderer.description(page, lang)),
@@ -83,97 +86,76 @@ def write_pages(site: SiteData, docs_dir: Path, nav_file: Path) -> list[Path]:
                 # What "Sửa trang này" opens in the repository.
                 "plansite_source": source_file(site, page),
             }
-            if page.plan:
+            if page.plan and site.plans[page.plan].has(lang):
                 # The plan as schema.org/Legislation, printed by the theme as JSON-LD (tojson escapes it for <script>).
                 fields["jsonld"] = legislation(words, page.plan, lang)
+            if page.plan and (missing := [code for code in CODES if code not in registry.editions(site, page)]):
+                # The language menu leads a plan's page to the plan's notice in an edition
+                # it is not translated into (site-relative addresses, as static-i18n's own).
+                notice = routes.untranslated(page.plan)
+                fields["plansite_alternates"] = {code: editions.page_directory(notice.path, code) + "/" for code in missing}
             stubs[docs_dir / localized(page.path, lang)] = front_matter(fields)
     # Remove what the previous run wrote and this one does not, so a page whose data is gone does not linger.
-    manifest = nav_file.parent / MANIFEST
+    manifest = work_dir / MANIFEST
     if manifest.is_file():
         for line in manifest.read_text(encoding="utf-8").splitlines():
             if docs_dir / line not in stubs:
                 (docs_dir / line).unlink(missing_ok=True)
     for path, text in stubs.items():
         write_if_changed(path, text)
-    nav_file.parent.mkdir(parents=True, exist_ok=True)
+    work_dir.mkdir(parents=True, exist_ok=True)
     write_if_changed(manifest, "".join(f"{path.relative_to(docs_dir).as_posix()}\n" for path in stubs))
-    # The menu in Vietnamese; macros.py relabels it for each other language (navigation(renderer, lang)).
-    write_if_changed(nav_file, json.dumps({"nav": navigation(renderer)}, ensure_ascii=True, indent=1) + "\n")
     return list(stubs)
 
 
 def source_file(site: SiteData, page: PageRef) -> str:
-    """The data file in the repository that holds what ``page`` says: the one an editor
-    opens to change it. Pages made of all the data (the downloads) name the folder, with
-    a final "/"; the data dictionary's meanings are in the package (opendata/columns.yml)."""
-    if page.kind == "dictionary":
-        return COLUMNS_FILE.resolve().relative_to(REPOSITORY).as_posix()
-    plans = site.plans
-    data_dir = next(iter(plans.values())).folder.parents[1]
-    # The home page's document box, status and timeline come from the (first) plan's file.
-    plan_folder = plans[page.plan].folder if page.plan is not None else next(iter(plans.values())).folder
-    files = {
-        "targets": plan_folder / "targets.yml",
-        "area": plan_folder / "tasks.yml",
-        "matrix": plan_folder / "tasks.yml",
-        "agencies": data_dir / "agencies.yml",
-        "agency": data_dir / "agencies.yml",
-        "glossary": data_dir / "glossary.yml",
-        "groups": plan_folder / "groups.yml",
-        "group": plan_folder / "groups.yml",
-    }
-    if page.kind in files:
-        path = files[page.kind]
-    elif page.plan is not None or page.kind == "home":
-        path = plan_folder / "plan.yml"
+    """The file in the repository that holds what ``page`` says: the one an editor opens
+    to change it (its family's first source). A folder (the downloads, made of all the
+    data) ends with "/"."""
+    path = registry.FAMILIES[page.kind].sources(site, page)[0]
+    if path.is_relative_to(site.data_dir):
+        parts = (DATA_FOLDER, *path.relative_to(site.data_dir).parts)
     else:
-        return DATA_FOLDER + "/"
-    return "/".join((DATA_FOLDER, *path.relative_to(data_dir).parts))
+        parts = path.resolve().relative_to(REPOSITORY).parts
+    return "/".join(parts) + ("/" if path.is_dir() else "")
 
 
-def menu_label(renderer: Renderer, page: PageRef, lang: str) -> str:
-    """A page's label in the menu: short, where its title is long (a task area's label from
-    site.yml, with its number); the full title stays on the page itself."""
-    site = renderer.site
-    if page.kind == "area" and page.plan is not None and page.area is not None:
-        area = next(area for area in site.plans[page.plan].tasks.areas if area.id == page.area)
-        guide = site.settings.plans.get(page.plan)
-        label = guide.areas.get(area.id) if guide else None
-        return f"{area.number} {label[lang]}" if label else renderer.title(page, lang)
-    if page.kind == "glossary":
-        return renderer.words.t(lang, "menu_glossary")
-    return renderer.title(page, lang)
-
-
-def navigation(renderer: Renderer, lang: str = "vi") -> list[object]:
-    """The site's menu in ``lang``: each page with its short label, a plan's pages under
-    the plan's name with its task areas together, then the site-wide pages.
+def navigation(renderer: Renderer, lang: str) -> list[object]:
+    """The site's menu in ``lang``: each page published in ``lang`` with its short label
+    (``Family.label``), a plan's pages under the plan's name, those of one menu section
+    (``Family.menu_section``) together under its heading, then the site-wide pages; the
+    pages of families not in the menu are left out.
 
     Every label is escaped for the theme, which prints them as they are. The editor's
     guide is not in the readers' menu: the footer links to it (mkdocs.yml, not_in_nav).
     """
     site = renderer.site
+    words = renderer.words
 
     def entry(page: PageRef) -> dict[str, str]:
-        return {theme_text(menu_label(renderer, page, lang)): page.path}
+        label = registry.FAMILIES[page.kind].label(renderer.page_input(page, lang))
+        return {theme_text(label): page.path}
 
-    nav: list[object] = [entry(routes.home())]
-    for plan_id in site.plans:
-        pages: list[object] = []
-        # Pages of one kind kept together under a heading: the groups of people (their
-        # index first) and the task areas.
-        sections: dict[str, list[object]] = {}
-        headings = {"groups": renderer.words.t(lang, "groups_title"), "area": renderer.words.areas_heading(plan_id, lang)}
-        for page in registry.plan_pages(site, plan_id):
-            kind = "groups" if page.kind in ("groups", "group") else page.kind
-            if kind in headings:
-                if kind not in sections:
-                    sections[kind] = []
-                    pages.append({theme_text(headings[kind]): sections[kind]})
-                sections[kind].append(entry(page))
-            else:
-                pages.append(entry(page))
-        nav.append({theme_text(renderer.words.plan_name(plan_id, lang)): pages})
-    # One page per agency is too many for the menu: they are reached from the index.
-    nav += [entry(routes.agencies()), entry(routes.downloads()), entry(routes.dictionary()), entry(routes.glossary())]
+    nav: list[object] = []
+    listed: set[str | None] = set()
+    for page in registry.pages_in(site, lang):
+        family = registry.FAMILIES[page.kind]
+        if not family.in_menu:
+            continue
+        if page.plan is None:
+            nav.append(entry(page))
+            continue
+        if page.plan not in listed:
+            listed.add(page.plan)
+            plan_entries: list[object] = []
+            sections: dict[str, list[object]] = {}
+            nav.append({theme_text(words.plan_name(page.plan, lang)): plan_entries})
+        section = family.menu_section
+        if section is None:
+            plan_entries.append(entry(page))
+            continue
+        if section.key not in sections:
+            sections[section.key] = []
+            plan_entries.append({theme_text(section.heading(words, page.plan, lang)): sections[section.key]})
+        sections[section.key].append(entry(page))
     return nav

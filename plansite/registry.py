@@ -22,16 +22,18 @@ from plansite.families import (
     implementation,
     matrix,
     targets,
+    untranslated,
 )
-from plansite.families.base import Family
+from plansite.families.base import AnyFamily
 from plansite.load import SiteData
 from plansite.routes import PageRef
 
 # In the order of the site: the home page, each plan's pages, then the site-wide pages.
-FAMILIES: dict[str, Family] = {
+FAMILIES: dict[str, AnyFamily] = {
     family.kind: family
     for family in (
         home.FAMILY,
+        untranslated.FAMILY,
         groups.FAMILY,
         group.FAMILY,
         targets.FAMILY,
@@ -64,3 +66,18 @@ def all_pages(site: SiteData) -> list[PageRef]:
         pages += plan_pages(site, plan_id)
     pages += [ref for family in order[first_plan:] if not family.per_plan for ref in family.pages(site, None)]
     return pages
+
+
+def editions(site: SiteData, page: PageRef) -> tuple[str, ...]:
+    """The languages ``page`` is published in."""
+    return FAMILIES[page.kind].editions(site, page)
+
+
+def published(site: SiteData) -> list[tuple[PageRef, str]]:
+    """Every page of the site with each language it is published in."""
+    return [(page, lang) for page in all_pages(site) for lang in editions(site, page)]
+
+
+def pages_in(site: SiteData, lang: str) -> list[PageRef]:
+    """Every page of the site published in ``lang``, in menu order."""
+    return [page for page in all_pages(site) if lang in editions(site, page)]

@@ -21,12 +21,14 @@ from markupsafe import Markup
 
 from plansite import editions, formatting, routes
 from plansite.families.base import PageInput
+from plansite.languages import LANGUAGES
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
 from plansite.models import Text
 from plansite.opendata.files import data_files
 from plansite.opendata.listing import ListedFile
-from plansite.registry import FAMILIES
+from plansite.registry import FAMILIES, plan_pages
+from plansite.registry import editions as editions_of
 from plansite.routes import PageRef
 from plansite.wording import Wording
 
@@ -99,10 +101,17 @@ class Renderer:
             "level": lambda target, year: words.level(target, year, lang),
             "measure_name": lambda target: words.measure_name(target, lang),
             "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),
+            "language_name": LANGUAGES[lang].name,
+            "plan_pages": lambda plan_id, in_lang: [
+                ref for ref in plan_pages(self.site, plan_id) if in_lang in editions_of(self.site, ref)
+            ],
+            "page_title": lambda ref, in_lang: self.title(ref, in_lang),
+            "edition_href": lambda target, target_lang: safe_url(page.edition_href(lang, target, target_lang)),
             # The family's own context, field by field (not deep-copied: templates read the models).
-            **{field.name: getattr(built, field.name) for field in dataclasses.fields(built)},  # type: ignore[arg-type]
+            **{field.name: getattr(built, field.name) for field in dataclasses.fields(built)},
         }
-        return self.with_edition_notice(self.env.get_template(family.template).render(context), page.path, lang)
+        markdown = self.env.get_template(family.template).render(context)
+        return self.with_edition_notice(markdown, page.path, lang) if family.edition_notice else markdown
 
     def edition_notice(self, path: str, lang: str) -> str:
         """The notice that the Vietnamese text is authoritative, linking to the page at ``path`` in Vietnamese."""

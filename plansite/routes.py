@@ -40,6 +40,12 @@ class PageRef:
         relative = "./" if relative == "." else relative + "/"
         return relative + (f"#{anchor}" if anchor else "")
 
+    def edition_href(self, lang: str, target: PageRef, target_lang: str) -> str:
+        """A relative URL from this page in ``lang`` to ``target`` in another edition."""
+        here, there = editions.page_directory(self.path, lang) or ".", editions.page_directory(target.path, target_lang) or "."
+        relative = posixpath.relpath(there, here)
+        return "./" if relative == "." else relative + "/"
+
     def data_href(self, lang: str, file: str) -> str:
         """A relative URL from this page, in ``lang``, to an open-data file.
 
@@ -116,3 +122,8 @@ def task_anchor(task_id: str) -> str:
 
 def target_anchor(target_id: str) -> str:
     return f"target-{target_id}"
+
+
+def untranslated(plan: str) -> PageRef:
+    """A plan's page in an edition it is not translated into: what there is, in Vietnamese."""
+    return PageRef("untranslated", f"plans/{plan}/index.md", plan=plan)

@@ -1,6 +1,6 @@
 """The site search index: the searchable text of the built site, in parts per language.
 
-``make build`` runs ``python -m plansite.search site`` after ``mkdocs build``. It reads
+``make build`` (``plansite.build``) runs ``build_index`` after ``mkdocs build``. It reads
 every built page but the page-not-found page, keeps the text of its content (Material's
 ``<article>``) without what the templates mark ``data-pagefind-ignore`` (the attribute
 kept from the Pagefind days) or the page chrome in ``EXCLUDED``, cuts it into sections at
@@ -26,17 +26,20 @@ the site has; the rest follow. In JSON arrays, to keep them small::
   the first line of ``text``; 0 when it starts at another anchored element;
 - ``text``: the section's blocks (paragraphs, list items, table cells), one a line;
 - ``title``: the heading a section without its own (``level`` 0) stands under; "" otherwise;
-- ``weight``: what the page's scores count for, when not 1 (``REFERENCE_PAGES``).
+- ``weight``: what the page's scores count for, when not 1.
+
+Which plan a page belongs to and what its results count for are facts of its page
+family (``families.base.Family.search_weight``): the build hands them over as
+``PageFacts`` by URL, so this module knows no family and no edition's URL prefix.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import shutil
-import sys
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -54,17 +57,6 @@ IGNORE_ATTRIBUTE = "data-pagefind-ignore"
 EXCLUDED = (".md-content__button", ".md-source-file", ".plansite-print-only")
 # Pages that are not content.
 SKIPPED = ("404.html",)
-# A plan's pages, and its id.
-PLAN_PAGE = re.compile(r"(?:en/)?plans/([^/]+)/")
-# Pages whose searchable text is about the site rather than the plan: the glossary and
-# the open data's dictionary repeat the plan's words in rows of their own, the editor's
-# guide quotes its data, the responsibility matrix (its table is not searched) only
-# explains how to read it, and the pages by group of people are the editors' reading aid,
-# quoting targets and sub-tasks under titles of their own. A reader who types a term wants
-# what the plan says about it first, so these pages' scores count at REFERENCE_WEIGHT, and
-# their titles do not put them first (search.js). URLs in either language.
-REFERENCE_PAGES = re.compile(r"(en/)?(glossary|guide|downloads|plans/[^/]+/matrix|plans/[^/]+/groups(/[^/]+)?)/")
-REFERENCE_WEIGHT = 0.5
 # Elements whose text stands on its own line: a phrase never runs across them.
 BLOCKS = frozenset(
     "address article aside blockquote br caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr "  # noqa: SIM905
@@ -99,23 +91,31 @@ class Section:
         return "\n".join(self.lines)
 
 
+@dataclass(frozen=True)
+class PageFacts:
+    """What the index needs to know of a page beyond its text: the plan it belongs to
+    (its part of the index), and what its scores count for in the ranking (a reading
+    aid's less than the plan's own text; search.js does not put their titles first)."""
+
+    plan: str | None = None
+    weight: float = 1.0
+
+
 @dataclass
 class Page:
     url: str
     lang: str
     title: str
     sections: list[Section]
+    facts: PageFacts = PageFacts()
 
     @property
     def weight(self) -> float:
-        """What the page's scores count for in the ranking."""
-        return REFERENCE_WEIGHT if REFERENCE_PAGES.fullmatch(self.url) else 1.0
+        return self.facts.weight
 
     @property
     def plan(self) -> str | None:
-        """The id of the plan the page belongs to, if any."""
-        match = PLAN_PAGE.match(self.url)
-        return match.group(1) if match else None
+        return self.facts.plan
 
 
 class _ContentParser(HTMLParser):
@@ -212,7 +212,7 @@ def content_part(html: str) -> str:
     return (tag.group() if tag else "") + html[start : end + len("</article>")]
 
 
-def read_page(html: str, url: str) -> Page:
+def read_page(html: str, url: str, facts: PageFacts = PageFacts()) -> Page:
     """The searchable text of a built page, or SearchIndexError naming what is wrong."""
     parser = _ContentParser()
     parser.feed(content_part(html))
@@ -223,7 +223,7 @@ def read_page(html: str, url: str) -> Page:
         raise SearchIndexError(f"{url or '/'}: no <html lang>")
     parser.end_line()
     sections = [section for section in parser.sections if section.lines]
-    return Page(url, parser.lang, parser.title, sections)
+    return Page(url, parser.lang, parser.title, sections, facts)
 
 
 def page_url(site: Path, file: Path) -> str:
@@ -232,13 +232,14 @@ def page_url(site: Path, file: Path) -> str:
     return relative.removesuffix("index.html")
 
 
-def read_site(site: Path) -> list[Page]:
-    """Every page of the built site that search finds, in URL order."""
+def read_site(site: Path, facts: Mapping[str, PageFacts]) -> list[Page]:
+    """Every page of the built site that search finds, in URL order, with its ``facts`` by URL."""
     files = sorted(path for path in site.rglob("*.html") if path.name not in SKIPPED and not path.is_relative_to(site / OUTPUT))
     pages, problems = [], []
     for file in files:
         try:
-            pages.append(read_page(file.read_text(encoding="utf-8"), page_url(site, file)))
+            url = page_url(site, file)
+            pages.append(read_page(file.read_text(encoding="utf-8"), url, facts.get(url, PageFacts())))
         except SearchIndexError as error:
             problems.append(str(error))
     if problems:
@@ -265,9 +266,10 @@ def index_files(pages: list[Page], lang: str) -> dict[str, str]:
     return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for path, data in parts.items()}
 
 
-def build_index(site: Path) -> list[Path]:
-    """Write the search files of every language of the site into ``site/search/``; return them."""
-    pages = read_site(site)
+def build_index(site: Path, facts: Mapping[str, PageFacts]) -> list[Path]:
+    """Write the search files of every language of the site into ``site/search/``; return them.
+    ``facts`` are the pages' plans and weights by URL (a page not in it: no plan, weight 1)."""
+    pages = read_site(site, facts)
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     written = []
@@ -278,20 +280,3 @@ def build_index(site: Path) -> list[Path]:
             path.write_text(text, encoding="utf-8")
             written.append(path)
     return written
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m plansite.search", description="Build the search index of a built site.")
-    parser.add_argument("site", type=Path, help="the built site (site/)")
-    args = parser.parse_args(argv)
-    try:
-        written = build_index(args.site)
-    except SearchIndexError as err:
-        print(err, file=sys.stderr)
-        return 1
-    print(f"indexed {args.site}: {len(written)} files in {args.site / OUTPUT}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,17 +14,16 @@ from pathlib import Path
 import yaml
 
 from plansite import formatting
-from plansite.models import LANGUAGES
+from plansite.languages import AUTHORITATIVE, CODES
 
 STRINGS_DIR = Path(__file__).parent / "strings"
-AUTHORITATIVE = "vi"
 Entry = str | dict[str, str]
 
 
 @cache
 def load_strings() -> dict[str, dict[str, Entry]]:
     """The interface strings of each language, from ``strings/<lang>.yml``."""
-    return {lang: yaml.safe_load((STRINGS_DIR / f"{lang}.yml").read_text(encoding="utf-8")) for lang in LANGUAGES}
+    return {lang: yaml.safe_load((STRINGS_DIR / f"{lang}.yml").read_text(encoding="utf-8")) for lang in CODES}
 
 
 def lookup(lang: str, key: str, **values: object) -> str:

@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from plansite import editions
-from plansite.models import LANGUAGES, REPOSITORY_PATTERN, SiteSettings
+from plansite.languages import CODES, LANGUAGES
+from plansite.models import REPOSITORY_PATTERN, SiteSettings
 from plansite.pages import theme_text
 from plansite.wording import Wording
 
@@ -96,6 +97,9 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "feedback_address": _query(words.t(lang, "feedback_address")),
         "feedback_body": _query(words.t(lang, "feedback_body")),
         "text": texts(words, settings, lang),
+        # Link previews: this edition's locale and the others'.
+        "og_locale": LANGUAGES[lang].og_locale,
+        "og_alternates": [LANGUAGES[other].og_locale for other in CODES if other != lang],
         # The 404 page speaks every language (it is served for any missing address).
-        "languages": {other: texts(words, settings, other) | {"home": home_directory(other)} for other in LANGUAGES},
+        "languages": {other: texts(words, settings, other) | {"home": home_directory(other)} for other in CODES},
     }

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from plansite import formatting
 from plansite.duties import ReportingDuty, ReportingRole
+from plansite.languages import AUTHORITATIVE
 from plansite.load import SiteData
 from plansite.models import Comparator, Document, Target, Term, TimelineKind
 from plansite.strings import lookup
@@ -51,8 +52,11 @@ class Wording:
 
     def plan_name(self, plan_id: str, lang: str) -> str:
         """ "Kế hoạch số 81/KH-UBND", "Plan No. 81/KH-UBND"."""
-        plan = self.site.plans[plan_id].plan
-        return self.t(lang, "plan_name", doc_type=plan.doc_type[lang].capitalize(), number=plan.number)
+        data = self.site.plans[plan_id]
+        if not data.has(lang):
+            # Not translated: the plan is named as it names itself, in Vietnamese.
+            lang = AUTHORITATIVE
+        return self.t(lang, "plan_name", doc_type=data.plan.doc_type[lang].capitalize(), number=data.plan.number)
 
     def document_name(self, document: Document, lang: str) -> str:
         """ "Nghị quyết số 42-NQ/TW", "Resolution No. 42-NQ/TW"; a document cited without a
@@ -63,7 +67,10 @@ class Wording:
         return self.t(lang, "document_number", kind=kind, number=document.number)
 
     def agency_name(self, agency_id: str, lang: str) -> str:
-        return self.site.agencies[agency_id].name[lang]
+        """A body's name in ``lang``; its Vietnamese name where it has no translation yet
+        (only bodies that no translated plan names may lack one: ``load.check_agency_names``)."""
+        name = self.site.agencies[agency_id].name
+        return name.get(lang) or name.vi
 
     def inline_name(self, agency_id: str, lang: str) -> str:
         """A body's name as it reads inside a sentence: a Vietnamese name that opens
@@ -71,19 +78,18 @@ class Wording:
         proper names ("Phòng Y tế", "UBND các xã") keep their capitals."""
         name = self.agency_name(agency_id, lang)
         first, _, rest = name.partition(" ")
-        if lang == "vi" and first in PLURAL_WORDS and rest:
+        if lang == AUTHORITATIVE and first in PLURAL_WORDS and rest:
             return f"{first.lower()} {rest}"
         return name
 
     def names(self, agency_ids: list[str], lang: str) -> str:
         """Several bodies inside a sentence: "A, B và C"; in English each takes "the"
-        (the sentence gives the first its own): "A, the B and the C"."""
+        (the sentence gives the first its own): "A, the B and the C". The joining words
+        are the language's strings (``names_separator``, ``names_last_separator``)."""
         names = [self.inline_name(a, lang) for a in agency_ids]
         if len(names) < 2:
             return "".join(names)
-        if lang == "en":
-            return ", the ".join(names[:-1]) + " and the " + names[-1]
-        return ", ".join(names[:-1]) + " và " + names[-1]
+        return self.t(lang, "names_separator").join(names[:-1]) + self.t(lang, "names_last_separator") + names[-1]
 
     def abbreviations(self, texts: Iterable[str]) -> list[tuple[str, Term]]:
         """The abbreviations ``texts`` use, in order of first use, with the terms they stand for."""

@@ -19,17 +19,17 @@ from rawdata import raw, raw_tasks
 from toolkit.html import Element, read_page, resolve, text
 from toolkit.site import build_site
 
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import load_site
 from plansite.source import DataError
 from plansite.strings import load_strings
 
-LANGS = {"vi": "", "en": "en/"}
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
 
 
 def agency_url(agency_id: str, lang: str) -> str:
-    return f"{LANGS[lang]}agencies/{agency_id}/"
+    return f"{LANGUAGES[lang].prefix}agencies/{agency_id}/"
 
 
 def expected_tasks(agency_id: str) -> dict[str, list[str]]:
@@ -69,7 +69,7 @@ def listed_tasks(page: Element, key: str) -> list[str] | None:
     return [link.text for link in fragment.links() if "#task-" in link.href]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_every_agency_page_lists_exactly_its_tasks(built_site: Path, lang: str) -> None:
     rows = responsibilities(built_site)
     for agency_id, agency in AGENCIES.items():
@@ -87,7 +87,7 @@ def test_every_agency_page_lists_exactly_its_tasks(built_site: Path, lang: str) 
 
 def test_every_task_link_reaches_its_sub_task(built_site: Path) -> None:
     checked = 0
-    for lang in LANGS:
+    for lang in CODES:
         for agency_id in AGENCIES:
             url = agency_url(agency_id, lang)
             for link in read_page(built_site, url).article().links():
@@ -119,10 +119,10 @@ def named_by_links(page_url: str, block: Element, label: str, lang: str) -> list
     return ids
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_every_agency_named_on_a_plan_page_links_to_its_page(built_site: Path, lang: str) -> None:
     strings = load_strings()[lang]
-    prefix = LANGS[lang]
+    prefix = LANGUAGES[lang].prefix
     areas = {area["id"]: area for area in raw("tasks.yml")["areas"]}
     for area_id, area in areas.items():
         url = f"{prefix}plans/{PLAN_ID}/area-{area_id}/"
@@ -175,7 +175,7 @@ def addressed(agency_id: str) -> list[dict[str, Any]]:
     return [item for item in PLAN["implementation"]["items"] if names & set(item["addressed_to"])]
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_section_iv_duties_and_the_yearly_report(built_site: Path, lang: str) -> None:
     reporting = PLAN["implementation"]["reporting"]
     for agency_id in AGENCIES:
@@ -211,7 +211,7 @@ def test_the_district_social_security_office_is_explained(built_site: Path) -> N
     with_members = {c for a in AGENCIES.values() for c in a.get("member_of", [])}
     apart = [a for a in named if AGENCIES[a]["kind"] in ("district_office", "district_body") and not AGENCIES[a].get("member_of")]
     assert apart == ["bhxh-huyen"]
-    for lang in LANGS:
+    for lang in CODES:
         for collective in sorted(with_members & set(named)):
             page = read_page(built_site, agency_url("bhxh-huyen", lang)).article()
             assert AGENCIES[collective]["name"][lang] in page.words()
@@ -245,8 +245,8 @@ def assigned(agency_id: str) -> bool:
 
 
 def test_the_agency_index_groups_bodies_by_what_readers_look_for(built_site: Path) -> None:
-    labels = {lang: {role: load_strings()[lang][f"count_{role}"] for role in ("lead", "coordinate", "member")} for lang in LANGS}
-    for lang, prefix in LANGS.items():
+    labels = {lang: {role: load_strings()[lang][f"count_{role}"] for role in ("lead", "coordinate", "member")} for lang in CODES}
+    for lang, prefix in ((code, LANGUAGES[code].prefix) for code in CODES):
         url = f"{prefix}agencies/"
         page = read_page(built_site, url).article()
         in_tables = []
@@ -298,7 +298,7 @@ def test_the_agency_index_groups_bodies_by_what_readers_look_for(built_site: Pat
 
 
 def test_the_agency_index_has_no_note_for_editors(built_site: Path) -> None:
-    for lang, prefix in LANGS.items():
+    for lang, prefix in ((code, LANGUAGES[code].prefix) for code in CODES):
         words = read_page(built_site, f"{prefix}agencies/").article().words().lower()
         for editorial in ("kiểm tra dữ liệu", "không được xuất bản", "data check", "is not published", "yaml", ".yml"):
             assert editorial not in words, (lang, editorial)
@@ -330,7 +330,7 @@ def test_abbreviations_are_explained_where_they_appear(built_site: Path) -> None
         meaning = term["vi"] if lang == "vi" else f"{term['en']} ({term['vi']})"
         return f"{abbreviation}: {meaning}" in words
 
-    for lang, prefix in LANGS.items():
+    for lang, prefix in ((code, LANGUAGES[code].prefix) for code in CODES):
         # The agency index, where the recipients' offices are listed.
         url = f"{prefix}agencies/"
         words = read_page(built_site, url).article().words()
@@ -348,9 +348,9 @@ def test_abbreviations_are_explained_where_they_appear(built_site: Path) -> None
             assert all(explained(a, words, lang) for a in terms if re.search(rf"(?<!\w){a}(?!\w)", agency["name"]["vi"])), agency_id
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_matrix_agrees_with_the_data_cell_for_cell(built_site: Path, lang: str) -> None:
-    url = f"{LANGS[lang]}plans/{PLAN_ID}/matrix/"
+    url = f"{LANGUAGES[lang].prefix}plans/{PLAN_ID}/matrix/"
     page = read_page(built_site, url).article()
     assert page.find("caption") is not None
     rows = page.table_rows()
@@ -381,7 +381,7 @@ def test_the_matrix_agrees_with_the_data_cell_for_cell(built_site: Path, lang: s
 
 
 def test_home_to_any_agency_in_two_clicks(page: Page, site_url: str) -> None:
-    for lang, prefix in LANGS.items():
+    for lang, prefix in ((code, LANGUAGES[code].prefix) for code in CODES):
         for agency_id in ("phong-y-te", "co-quan-ban-nganh-huyen"):
             page.goto(site_url + prefix)
             page.locator("article a[href$='agencies/']").first.click()
@@ -423,14 +423,14 @@ def involved_in_the_report(agency_id: str) -> bool:
     return bool(own & {*reporting["from"], reporting["to"], reporting["via"]})
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_labour_office_reaches_its_duties_from_home_in_two_taps(browser: Browser, site_url: str, lang: str) -> None:
     context = browser.new_context(viewport=FIRST_SCREEN, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(site_url + LANGS[lang])
+        page.goto(site_url + LANGUAGES[lang].prefix)
         page.locator("article a[href$='agencies/']").first.tap()
-        page.wait_for_url(site_url + LANGS[lang] + "agencies/")
+        page.wait_for_url(site_url + LANGUAGES[lang].prefix + "agencies/")
         page.locator("article a", has_text=AGENCIES["phong-ldtbxh"]["name"][lang]).first.tap()
         page.wait_for_url(site_url + agency_url("phong-ldtbxh", lang))
         assert page.locator("h1").inner_text().strip() == AGENCIES["phong-ldtbxh"]["name"][lang]
@@ -438,7 +438,7 @@ def test_the_labour_office_reaches_its_duties_from_home_in_two_taps(browser: Bro
         context.close()
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_yearly_deadline_and_the_led_tasks_are_on_the_first_screen(browser: Browser, site_url: str, lang: str) -> None:
     """On a 375 x 667 phone, each district office's page shows, before any scrolling,
     the deadline of the yearly report and a link to every sub-task the office leads."""

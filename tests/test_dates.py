@@ -55,7 +55,7 @@ def stub_date(docs: Path, path: str, lang: str) -> str:
 
 def test_each_page_dates_the_data_it_is_made_from(repo: Path) -> None:
     site = load_site(repo / "data")
-    pages.write_pages(site, repo / "docs", repo / "build" / "nav.yml")
+    pages.write_pages(site, repo / "docs", repo / "build")
     docs = repo / "docs"
     assert stub_date(docs, routes.targets(PLAN).path, "vi") == "Dữ liệu trang này cập nhật lần cuối ngày 23/4/2024"
     assert stub_date(docs, routes.targets(PLAN).path, "en") == "Data on this page last updated 23 April 2024"
@@ -104,7 +104,7 @@ def test_shallow_clone_says_it_does_not_know(repo: Path, tmp_path_factory: pytes
 
 def test_without_git_history_the_page_says_so(copy_of_data: Path, tmp_path: Path) -> None:
     site = load_site(copy_of_data)
-    pages.write_pages(site, tmp_path / "docs", tmp_path / "nav.yml")
+    pages.write_pages(site, tmp_path / "docs", tmp_path / "build")
     # Said plainly for citizens, without developer words (git, "bản dựng").
     assert stub_date(tmp_path / "docs", routes.targets(PLAN).path, "vi") == "Chưa rõ ngày cập nhật dữ liệu"
     assert stub_date(tmp_path / "docs", routes.glossary().path, "en") == "Date of the last data update not known"

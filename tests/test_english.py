@@ -20,6 +20,7 @@ from toolkit.html import Element, read
 from toolkit.links import Site
 
 from plansite.editions import is_vietnamese_only, twin_url, vi_quotes
+from plansite.languages import CODES
 from plansite.load import SiteData, load_site
 from plansite.source import DataError
 from plansite.strings import load_strings
@@ -181,7 +182,7 @@ def test_html_lang_and_material_interface_follow_the_edition(pages: dict[str, Ht
     # Material's name for the header: Material's search box, which this used to read, is gone.
     label = {
         lang: re.search(r'"header": "([^"]+)"', (languages / f"{lang}.html").read_text(encoding="utf-8")).group(1)  # type: ignore[union-attr]
-        for lang in ("vi", "en")
+        for lang in CODES
     }
     assert label["vi"] != label["en"]
     for relative, page in pages.items():
@@ -195,7 +196,7 @@ def test_each_switcher_link_leads_to_the_twin_page(quality_site: Site, pages: di
         switcher = {link.hreflang: target(quality_site, relative, link.href) for link in page.links if "md-select__link" in link.classes}
         here_lang = "en" if relative.startswith("en/") else "vi"
         other_lang = "vi" if here_lang == "en" else "en"
-        assert set(switcher) == {"vi", "en"}, f"{relative}: switcher links {switcher}"
+        assert set(switcher) == set(CODES), f"{relative}: switcher links {switcher}"
         assert switcher[here_lang] == relative, f"{relative}: the {here_lang} entry leads to {switcher[here_lang]}"
         assert switcher[other_lang] == twin(relative), f"{relative}: the {other_lang} entry leads to {switcher[other_lang]}"
 

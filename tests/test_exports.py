@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from rawdata import raw, raw_tasks
 from toolkit.html import Element, read_page, resolve
 
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.files import write_exports
@@ -30,7 +31,6 @@ from plansite.strings import load_strings
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
 REPORTING = PLAN["implementation"]["reporting"]
-LANGS = {"vi": "", "en": "en/"}
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -139,7 +139,7 @@ def check_yearly_report(event: Any, lang: str) -> None:
     assert REPORTING["what"][lang] in description and REPORTING["deadline_text"][lang] in description
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_plan_calendar_recurs_yearly(data_dir: Path, lang: str) -> None:
     events = calendar(data_dir / PLAN_ID / f"{PLAN_ID}-{lang}.ics").walk("VEVENT")
     assert len(events) == 1
@@ -149,7 +149,7 @@ def test_the_plan_calendar_recurs_yearly(data_dir: Path, lang: str) -> None:
         assert AGENCIES[agency_id]["name"][lang] in description, agency_id
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_an_agency_calendar_for_every_agency_with_a_deadline(data_dir: Path, lang: str) -> None:
     parties = {REPORTING["to"], REPORTING["via"], *REPORTING["from"]}
     concerned = {a for a, agency in AGENCIES.items() if parties & {a, *agency.get("member_of", [])}}
@@ -195,18 +195,18 @@ def listed_files(page: Element, url: str) -> dict[str, int]:
     return listed
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_downloads_page_lists_every_file_with_its_size(built_site: Path, data_dir: Path, lang: str) -> None:
-    url = f"{LANGS[lang]}downloads/"
+    url = f"{LANGUAGES[lang].prefix}downloads/"
     files = {f"data/{p.relative_to(data_dir).as_posix()}": p.stat().st_size for p in data_dir.rglob("*") if p.is_file()}
     assert listed_files(read_page(built_site, url).article(), url) == files
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data_dir: Path, lang: str) -> None:
     """Agency staff find their duty sheets and calendars together; the tables made for
     programs are apart, labelled as data, with the data dictionary one link away."""
-    url = f"{LANGS[lang]}downloads/"
+    url = f"{LANGUAGES[lang].prefix}downloads/"
     page = read_page(built_site, url).article()
     people, data = page.section("people"), page.section("data")
     assert people is not None and data is not None
@@ -220,16 +220,16 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
     assert all(path.endswith((".csv", ".json", ".xlsx")) for path in for_data)
     assert "Bảng nhiệm vụ (Excel)" in people.words() if lang == "vi" else "Duty sheet (Excel)" in people.words()
     assert ("dữ liệu" in data.words().lower()) if lang == "vi" else ("data" in data.words().lower())
-    assert any(resolve(url, link.href)[0] == f"{LANGS[lang]}data-dictionary/" for link in page.links())
+    assert any(resolve(url, link.href)[0] == f"{LANGUAGES[lang].prefix}data-dictionary/" for link in page.links())
     # The data dictionary is not on this page any more: its own page holds it.
     assert page.section("columns-tasks") is None
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_dir: Path, lang: str) -> None:
     label = "Bảng nhiệm vụ (Excel)" if lang == "vi" else "Duty sheet (Excel)"
     for agency_id in AGENCIES:
-        url = f"{LANGS[lang]}agencies/{agency_id}/"
+        url = f"{LANGUAGES[lang].prefix}agencies/{agency_id}/"
         sheet = data_dir / "duty-sheets" / f"{agency_id}-{lang}.xlsx"
         offered = [link for link in read_page(built_site, url).article().links() if link.text == label]
         assert len(offered) == sheet.is_file(), agency_id
@@ -238,9 +238,9 @@ def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_di
             assert "download" in offered[0].attrs
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: Path, lang: str) -> None:
-    page = read_page(built_site, f"{LANGS[lang]}data-dictionary/").article()
+    page = read_page(built_site, f"{LANGUAGES[lang].prefix}data-dictionary/").article()
     workbook = openpyxl.load_workbook(data_dir / "agencies" / "phong-ldtbxh.xlsx")
     tables: dict[str, list[dict[str, Any]]] = {p.stem: read_csv(p) for p in data_dir.rglob("*.csv")}
     for name in workbook.sheetnames[:-1]:

@@ -231,7 +231,7 @@ def test_any_edit_is_reported_plainly_or_built(edits: list[Mutation], also: str)
             path = data / edit.file
             path.write_bytes(edit.apply(path.read_bytes()))
         commands = {
-            "pages": ("pages", "--docs", f"{tmp}/docs", "--nav", f"{tmp}/nav.yml"),
+            "pages": ("pages", "--docs", f"{tmp}/docs", "--work", f"{tmp}/build"),
             "export": ("export", "--out", f"{tmp}/out"),
         }
         checked = run("--data", str(data), "check")

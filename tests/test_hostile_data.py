@@ -39,6 +39,7 @@ from toolkit.site import Build, build_site
 
 from plansite import csp
 from plansite.checks import strip_emphasis
+from plansite.languages import CODES
 
 # Tags, an event handler, script and image links, both Jinja forms and a comment, a
 # formula, and the closing tags that end raw-text elements. 7*191 is 1337, which no
@@ -58,6 +59,8 @@ STRUCTURAL |= {"agency", "member_of", "unit", "comparator", "basis"}
 STRUCTURAL |= {"targets", "tasks"}
 # site.yml: addresses checked against a closed alphabet (a hostile one stops the load).
 STRUCTURAL |= {"repository", "branch"}
+# plan.yml: the languages a plan is translated into (codes of languages.yml).
+STRUCTURAL |= {"translations"}
 # Texts another text must equal or contain; changed only where the check stays true.
 KEPT = {"spellings", "lead_text", "coordinate_text"}
 
@@ -73,7 +76,7 @@ def hostile(value: str, lang: str | None) -> str:
 def transform(node: Any, *, key: str | None = None, lang: str | None = None, keep: bool = False) -> Any:
     """Every text of a YAML tree made hostile, but ids, closed values and ``KEPT`` texts."""
     if isinstance(node, dict):
-        return {k: transform(v, key=k, lang=k if k in ("vi", "en") else lang, keep=keep or k in KEPT) for k, v in node.items()}
+        return {k: transform(v, key=k, lang=k if k in CODES else lang, keep=keep or k in KEPT) for k, v in node.items()}
     if isinstance(node, list):
         return [transform(item, key=key, lang=lang, keep=keep) for item in node]
     if isinstance(node, str) and key not in STRUCTURAL and not keep:
@@ -89,14 +92,14 @@ def make_hostile(data: Path) -> None:
         if path.name == "targets.yml":
             for old_bullet, bullet in zip(tree["bullets"], new["bullets"], strict=True):
                 for old, target in zip(old_bullet["targets"], bullet["targets"], strict=True):
-                    for lang in ("vi", "en"):
+                    for lang in CODES:
                         if not old_bullet["text"][lang].startswith(old["clause"][lang]):
                             target["clause"][lang] = old["clause"][lang]
         if path.name == "tasks.yml":
             for old_area, area in zip(tree["areas"], new["areas"], strict=True):
                 for old_block, block in zip(old_area["blocks"], area["blocks"], strict=True):
                     for old, task in zip(old_block["tasks"], block["tasks"], strict=True):
-                        for lang in ("vi", "en"):
+                        for lang in CODES:
                             if not strip_emphasis(old["text"][lang]).startswith(strip_emphasis(old["title"][lang])):
                                 task["title"][lang] = old["title"][lang]
         if path.name == "glossary.yml":

@@ -12,10 +12,11 @@ from conftest import PLAN_ID
 from playwright.sync_api import Page
 from rawdata import raw
 
+from plansite.languages import CODES, LANGUAGES
+
 AGENCY = "phong-ldtbxh"
 AGENCIES = raw("agencies.yml")["agencies"]
 MEDIA_BOX = rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]"
-LANGS = {"vi": "", "en": "en/"}
 # The site's chrome: the header (with the search), the tabs, menus, the table of contents,
 # the feedback and edit links, the footer.
 CHROME = (
@@ -41,9 +42,9 @@ def display(page: Page, selector: str) -> list[str]:
     return result
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_agency_page_prints_without_chrome(page: Page, site_url: str, lang: str) -> None:
-    page.goto(f"{site_url}{LANGS[lang]}agencies/{AGENCY}/")
+    page.goto(f"{site_url}{LANGUAGES[lang].prefix}agencies/{AGENCY}/")
     canonical = page.locator("link[rel=canonical]").get_attribute("href")
     address = page.locator(".plansite-print-only")
 
@@ -83,14 +84,14 @@ def test_the_printed_sheet_is_a4(page: Page, site_url: str) -> None:
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2, (width, height)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_an_office_page_prints_on_one_or_two_pages(page: Page, site_url: str, lang: str) -> None:
     """Each district office's duty sheet, and those of the groups of bodies, fit two A4 pages."""
     agencies = [a["id"] for a in AGENCIES if a["kind"] in ("district_office", "collective")]
     assert AGENCY in agencies
     too_long = {}
     for agency_id in agencies:
-        page.goto(f"{site_url}{LANGS[lang]}agencies/{agency_id}/")
+        page.goto(f"{site_url}{LANGUAGES[lang].prefix}agencies/{agency_id}/")
         page.emulate_media(media="print")
         pages = len(re.findall(MEDIA_BOX, page.pdf(prefer_css_page_size=True)))
         assert pages >= 1, agency_id

@@ -22,11 +22,11 @@ from toolkit.links import Site
 from toolkit.site import build_site
 
 from plansite import registry, routes
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData, load_site
 from plansite.render import Renderer
 from plansite.routes import PageRef
 
-LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -34,7 +34,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 @pytest.fixture(scope="module")
 def data_pages(site_data: SiteData, quality_site: Site) -> dict[Path, tuple[PageRef, str]]:
     """The page each data page (routes) was built into, in both languages."""
-    return {built_file(quality_site, ref.path, lang): (ref, lang) for ref in registry.all_pages(site_data) for lang in ("vi", "en")}
+    return {built_file(quality_site, ref.path, lang): (ref, lang) for ref, lang in registry.published(site_data)}
 
 
 def head(file: Path) -> dict[str, str]:
@@ -71,8 +71,8 @@ def test_every_page_has_its_address_a_description_and_open_graph(
         expected = {
             "canonical": quality_site.url(file),
             "og:url": quality_site.url(file),
-            "og:locale": LOCALES[tags["lang"]],
-            "og:locale:alternate": next(locale for lang, locale in LOCALES.items() if lang != tags["lang"]),
+            "og:locale": LANGUAGES[tags["lang"]].og_locale,
+            "og:locale:alternate": next(LANGUAGES[lang].og_locale for lang in CODES if lang != tags["lang"]),
             "og:type": "website" if quality_site.url(file) in (quality_site.site_url, quality_site.site_url + "en/") else "article",
             "twitter:card": "summary",
             "og:description": tags.get("description", ""),
@@ -158,7 +158,7 @@ def test_the_404_page_is_in_both_languages_and_not_indexed(quality_site: Site) -
     assert "canonical" not in tags and "og:url" not in tags
     content = next(read(file).iter("article"))
     languages = {element.attrs["lang"] for element in content.iter() if "lang" in element.attrs and element.text().strip()}
-    assert languages == {"vi", "en"}
+    assert languages == set(CODES)
 
 
 def test_quotes_and_markup_in_the_data_stay_text_in_the_head(tmp_path: Path, copy_of_data: Path) -> None:

@@ -25,14 +25,15 @@ from toolkit.html import Element, read
 from toolkit.links import Site
 
 from plansite import registry
+from plansite.languages import CODES
 from plansite.load import SiteData
+from plansite.pages import source_file
 from plansite.render import Renderer
 from plansite.strings import load_strings
 from plansite.wording import Wording
 
 SITE_YML = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
 TASKS_YML = yaml.safe_load((ROOT / "data" / "plans" / PLAN_ID / "tasks.yml").read_text(encoding="utf-8"))
-LANGS = ("vi", "en")
 # The menu's top-level sections: home, each plan, the agencies, the downloads, the data
 # dictionary (what the columns mean) and the glossary.
 SECTIONS = 1 + len(SITE_YML["plans"]) + 4
@@ -55,21 +56,15 @@ def text(element: Element) -> str:
     return " ".join(element.text().split())
 
 
-def expected_source(site_data: SiteData, site: Site, file: Path) -> str:
-    """The file in the repository "Sửa trang này" must open for the page built into ``file``."""
+def edit_source(site_data: SiteData, site: Site, file: Path) -> str:
+    """The file in the repository "Sửa trang này" opens for the page built into ``file``:
+    its family's first source (``Family.sources``); a hand-written page its own file."""
     if file.name == "404.html":
         return "overrides/404.html"
-    pages = {built_file(site, ref.path, lang): ref for ref in registry.all_pages(site_data) for lang in LANGS}
+    pages = {built_file(site, ref.path, lang): ref for ref, lang in registry.published(site_data)}
     if file not in pages:  # hand-written: the guide edits its own Markdown file
         return "docs/guide.md" if lang_of(site, file) == "vi" else "docs/guide.en.md"
-    ref = pages[file]
-    plan = f"data/plans/{PLAN_ID}"
-    files = {"targets": f"{plan}/targets.yml", "area": f"{plan}/tasks.yml", "matrix": f"{plan}/tasks.yml"}
-    files |= {"agencies": "data/agencies.yml", "agency": "data/agencies.yml", "glossary": "data/glossary.yml", "downloads": "data/"}
-    # A group's page and the groups index are made from groups.yml; the data dictionary's
-    # meanings are kept beside the code that writes the open data.
-    files |= {"groups": f"{plan}/groups.yml", "group": f"{plan}/groups.yml", "dictionary": "plansite/opendata/columns.yml"}
-    return files.get(ref.kind, f"{plan}/plan.yml")
+    return source_file(site_data, pages[file])
 
 
 def page_title(site_data: SiteData, site: Site, file: Path) -> str:
@@ -106,10 +101,25 @@ def test_every_page_has_a_feedback_link_with_its_title_and_address(quality_site:
 def test_every_page_has_an_edit_link_to_the_data_file_behind_it(quality_site: Site, site_data: SiteData) -> None:
     for file in quality_site.pages():
         [link] = by_class(read(file), "plansite-actions__edit")
-        source = expected_source(site_data, quality_site, file)
+        source = edit_source(site_data, quality_site, file)
         verb = "tree" if source.endswith("/") else "edit"  # a folder is listed, a file opens in the editor
         assert link.attrs["href"] == f"{repository()}/{verb}/{SITE_YML['branch']}/{source}", file
         assert (ROOT / source).exists(), source
+    # What the families say, for the pages a reader edits most: each opens the file it is made from.
+    plan = f"data/plans/{PLAN_ID}"
+    expected = {
+        "plans/{p}/targets/": f"{plan}/targets.yml",
+        "plans/{p}/area-5/": f"{plan}/tasks.yml",
+        "plans/{p}/groups/ho-ngheo/": f"{plan}/groups.yml",
+        "plans/{p}/full-text/": f"{plan}/plan.yml",
+        "agencies/phong-ldtbxh/": "data/agencies.yml",
+        "glossary/": "data/glossary.yml",
+        "downloads/": "data/",
+        "data-dictionary/": "plansite/opendata/columns.yml",
+    }
+    for url, source in expected.items():
+        file = quality_site.root / url.format(p=PLAN_ID) / "index.html"
+        assert edit_source(site_data, quality_site, file) == source, url
 
 
 def test_the_footer_says_the_text_is_a_reproduction_and_who_runs_the_site(quality_site: Site) -> None:
@@ -150,7 +160,7 @@ def test_every_page_names_the_site_from_the_data(quality_site: Site) -> None:
 # -- the menu, tables, contents ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_menu_has_short_labels_and_the_pages_keep_their_full_titles(quality_site: Site, lang: str) -> None:
     for area in TASKS_YML["areas"]:
         file = built_file(quality_site, f"plans/{PLAN_ID}/area-{area['id']}.md", lang)
@@ -194,7 +204,7 @@ def test_no_page_has_an_empty_table_of_contents(quality_site: Site) -> None:
 # -- the home page: the document box, the timeline -----------------------------------------
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_home_page_shows_the_document_box_and_the_timeline(quality_site: Site, site_data: SiteData, lang: str) -> None:
     plan = yaml.safe_load((ROOT / "data" / "plans" / PLAN_ID / "plan.yml").read_text(encoding="utf-8"))
     guide = SITE_YML["plans"][PLAN_ID]

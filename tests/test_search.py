@@ -22,16 +22,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import PLAN_ID
 from playwright.sync_api import Browser, Page, Route
 from search_queries import QUERIES, Result, expectations, misses, page_url, query_id, words
 
 from plansite import registry, routes
+from plansite.families.base import REFERENCE
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
 from plansite.search import (
     FORMAT_VERSION,
     OUTPUT,
-    REFERENCE_PAGES,
-    REFERENCE_WEIGHT,
+    PageFacts,
     SearchIndexError,
     fold,
     index_files,
@@ -210,14 +212,14 @@ def has_words(text: str, query: str) -> bool:
 
 def test_query_set_is_large_and_varied(site_data: SiteData) -> None:
     assert len(QUERIES) == 85
-    by_lang = {lang: [e["query"] for e in QUERIES if e["lang"] == lang] for lang in ("vi", "en")}
+    by_lang = {lang: [e["query"] for e in QUERIES if e["lang"] == lang] for lang in CODES}
     assert all(by_lang.values()), "both languages have queries"
     accented = [q for q in by_lang["vi"] if fold(q) != q.lower()]
     unaccented = {q for q in by_lang["vi"] if fold(q) == q.lower()}
     assert len(accented) >= 10
     assert sum(fold(q) in unaccented for q in accented) >= 10, "accented queries have unaccented twins"
     ids = [e for e in QUERIES if any(e["query"] in x.ids for x in expectations(site_data, e))]
-    assert {e["lang"] for e in ids} == {"vi", "en"}, "ids are searched in both languages"
+    assert {e["lang"] for e in ids} == set(CODES), "ids are searched in both languages"
     assert len({query_id(e) for e in QUERIES}) == len(QUERIES), "no query twice"
     assert any(e["query"] == "ho ngheo" and e.get("first") for e in QUERIES), "the poverty sub-task, first"
     single = [
@@ -244,7 +246,7 @@ def test_query_finds_its_expectation_in_its_language(search: SearchDriver, site_
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_every_agency_is_found_by_its_name(search: SearchDriver, site_data: SiteData, lang: str) -> None:
     """Its own page is among the first three results, in the page's language."""
     missed = []
@@ -606,20 +608,23 @@ def built_pages(site: Path) -> set[str]:
 
 def test_index_holds_every_page_in_each_language(built_site: Path, site_data: SiteData) -> None:
     built = built_pages(built_site)
-    generated = {page_url(page, lang) for page in registry.all_pages(site_data) for lang in ("vi", "en")}
+    generated = {page_url(page, lang) for page, lang in registry.published(site_data)}
     assert generated <= built, "the walk sees every generated page"
-    for lang in ("vi", "en"):
+    for lang in CODES:
         assert set(index_pages(built_site, lang)) == {page for page in built if page.startswith("en/") == (lang == "en")}
 
 
-def test_reference_pages_count_for_less(built_site: Path) -> None:
-    """The glossary, editor's guide, downloads and matrix pages (REFERENCE_PAGES) exist and are weighed down."""
-    for lang in ("vi", "en"):
+def test_reference_pages_count_for_less(built_site: Path, site_data: SiteData) -> None:
+    """The reading aids (the glossary, editor's guide, downloads, matrix and groups' pages)
+    are weighed down (Family.search_weight), in every edition; the plan's own pages are not."""
+    for lang in CODES:
+        prefix = LANGUAGES[lang].prefix
         entries = [entry for part in index_parts(built_site, lang).values() for entry in part["pages"]]
-        weighed = {entry[0].removeprefix("en/") for entry in entries if entry[3:] == [REFERENCE_WEIGHT]}
-        assert {"glossary/", "guide/", "downloads/"} <= weighed
-        assert any(url.endswith("/matrix/") for url in weighed)
-        assert all(REFERENCE_PAGES.fullmatch(entry[0]) for entry in entries if entry[3:])
+        weighed = {entry[0].removeprefix(prefix) for entry in entries if entry[3:] == [REFERENCE]}
+        plan = f"plans/{PLAN_ID}/"
+        assert {"glossary/", "guide/", "downloads/", plan + "matrix/", plan + "groups/", plan + "groups/ho-ngheo/"} <= weighed
+        assert not {"", plan + "targets/", plan + "full-text/", plan + "area-5/"} & weighed
+        assert all(entry[3:] in ([], [REFERENCE]) for entry in entries)
 
 
 ARTICLE = (
@@ -652,12 +657,15 @@ def test_read_page_leaves_out_what_is_not_searched() -> None:
 
 
 def test_index_files_put_each_plan_apart() -> None:
-    urls = ("", "glossary/", "plans/a/area-1/", "plans/b/targets/", "plans/a/matrix/", "en/plans/a/area-1/")
+    # Each page with the plan the build says it belongs to (its PageFacts).
+    urls = {"": None, "glossary/": None, "plans/a/area-1/": "a", "plans/b/targets/": "b", "plans/a/matrix/": "a", "en/plans/a/area-1/": "a"}
     pages = [
         read_page(
-            ARTICLE.format(f'<h1 id="t">Trang {url}</h1>').replace('lang="vi"', f'lang="{url[:2] if url.startswith("en/") else "vi"}"'), url
+            ARTICLE.format(f'<h1 id="t">Trang {url}</h1>').replace('lang="vi"', f'lang="{url[:2] if url.startswith("en/") else "vi"}"'),
+            url,
+            PageFacts(plan),
         )
-        for url in urls
+        for url, plan in urls.items()
     ]
     files = {path: json.loads(text) for path, text in index_files(pages, "vi").items()}
     assert set(files) == {"vi.json", "vi/a.json", "vi/b.json"}
@@ -674,7 +682,7 @@ def test_read_site_names_every_page_it_cannot_index(tmp_path: Path) -> None:
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text("<html lang='vi'><main>no article</main></html>", encoding="utf-8")
     with pytest.raises(SearchIndexError) as error:
-        read_site(site)
+        read_site(site, {})
     assert "a/:" in str(error.value) and "b/:" in str(error.value) and "404" not in str(error.value)
 
 
@@ -685,7 +693,7 @@ def gzipped(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 6))
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_first_results_cost_at_most_80_kib(built_site: Path, lang: str) -> None:
     """Everything the search loads before its first results, on the page of any plan
     (test_pages_load_no_search_until_it_opens lists it), compressed as GitHub Pages serves it."""

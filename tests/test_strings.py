@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from plansite.languages import CODES
 from plansite.load import SiteData
 from plansite.strings import load_strings
 from plansite.wording import Wording
@@ -70,7 +71,7 @@ def test_vietnamese_document_names_say_so(site_data: SiteData) -> None:
 REPORTING_KEYS = ("reporting_text", "reporting_sends", "reporting_sends_as_member", "reporting_receives", "reporting_compiles")
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_the_reporting_sentences_read_correctly(site_data: SiteData, lang: str) -> None:
     """No doubled article ("Receives the a report"), and a body's name takes "the" in English."""
     words = Wording(site_data)

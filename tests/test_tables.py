@@ -15,10 +15,11 @@ from playwright.sync_api import Browser
 from rawdata import raw_tasks
 from toolkit.links import Site
 
+from plansite.languages import CODES, LANGUAGES
+
 PHONE = {"width": 375, "height": 667}
 LAPTOP = {"width": 1280, "height": 800}
 SMALLEST_TEXT = 14  # px, on a phone
-LANGS = {"vi": "", "en": "en/"}
 
 # Each table of the page's content: its box that scrolls sideways (if any), their
 # edges, and the smallest text inside the table (each element holding text of its own).
@@ -87,9 +88,9 @@ def test_no_table_is_clipped_and_table_text_is_at_least_14_px_on_a_phone(browser
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", CODES)
 def test_the_matrix_names_its_sub_tasks_shows_that_it_scrolls_and_uses_the_width(browser: Browser, site_url: str, lang: str) -> None:
-    url = f"{site_url}{LANGS[lang]}plans/{PLAN_ID}/matrix/"
+    url = f"{site_url}{LANGUAGES[lang].prefix}plans/{PLAN_ID}/matrix/"
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     try:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from plansite.duties import agency_duties
+from plansite.languages import CODES
 from plansite.load import SiteData
 from plansite.wording import Wording
 
@@ -25,7 +26,7 @@ def test_every_agency_with_a_part_in_the_report_gets_a_sentence(site_data: SiteD
     assert len(every_reporting_sentence(site_data, "vi")) > 3
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_reporting_sentences_read_as_sentences(site_data: SiteData, lang: str) -> None:
     names = [agency.name[lang] for agency in site_data.agencies.values()]
     names += [name[:1].lower() + name[1:] for name in names]

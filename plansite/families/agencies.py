@@ -8,7 +8,7 @@ import dataclasses
 
 from plansite import routes
 from plansite.duties import PlanDuties, ReportingRole, Role, TaskDuty, agency_duties, count
-from plansite.families.base import Family, PageInput
+from plansite.families.base import Family, PageInput, site_sources
 from plansite.load import SiteData
 from plansite.models import AgencyKind, Term
 from plansite.routes import PageRef
@@ -58,7 +58,7 @@ class AgenciesContext:
     tables: list[KindTable]
     apart: list[tuple[str, list[NamedBody]]]  # (why it is named, the bodies)
     recipient_abbreviations: list[tuple[str, list[tuple[str, Term]]]]  # (plan id, those of its recipients list)
-    plan_ids: list[str]
+    plan_ids: list[str]  # the plans published in the page's language
 
 
 def counts(site: SiteData, agency_id: str) -> AgencyCounts:
@@ -88,20 +88,22 @@ def context(page: PageInput) -> AgenciesContext:
             if any(d.assigned for d in duties):
                 rows.append(counts(site, agency.id))
             else:
+                # What a plan not published in this language says of the body is on its Vietnamese page.
                 namings = [
                     Naming(d, any(r.role is ReportingRole.receives for r in d.reporting), d.with_role(Role.mentioned))
                     for d in duties
-                    if not d.is_empty
+                    if not d.is_empty and d.plan.has(page.lang)
                 ]
                 apart[why_named(duties)].append(NamedBody(agency.id, namings))
         if rows:
             tables.append(KindTable(kind, [role for role in COUNTED if any(row.counts[role] for row in rows)], rows))
-    found = [(plan_id, page.words.recipients_abbreviations(plan_id)) for plan_id in site.plans]
+    published = [plan_id for plan_id, data in site.plans.items() if data.has(page.lang)]
+    found = [(plan_id, page.words.recipients_abbreviations(plan_id)) for plan_id in published]
     return AgenciesContext(
         tables=tables,
         apart=[(why, bodies) for why, bodies in apart.items() if bodies],
         recipient_abbreviations=[(plan_id, abbreviations) for plan_id, abbreviations in found if abbreviations],
-        plan_ids=list(site.plans),
+        plan_ids=published,
     )
 
 
@@ -115,4 +117,5 @@ FAMILY = Family(
     title=lambda page: page.t("agencies_title"),
     description=lambda page: shorten(page.t("agencies_intro")),
     pages=_pages,
+    sources=site_sources("agencies.yml", ""),
 )

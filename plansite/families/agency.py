@@ -7,7 +7,7 @@ import dataclasses
 
 from plansite import routes
 from plansite.duties import PlanDuties, Role, TaskDuty, agency_duties, members
-from plansite.families.base import Family, PageInput
+from plansite.families.base import Family, PageInput, site_sources
 from plansite.load import SiteData
 from plansite.models import Agency, AgencyKind, Plan, Term
 from plansite.opendata.listing import FileKind, ListedFile
@@ -36,6 +36,7 @@ class AgencyPlan:
 class AgencyContext:
     agency_data: Agency
     plans: list[AgencyPlan]
+    untranslated: list[str]  # the names of plans that concern it, not translated into the page's language
     members: list[str]
     listed_apart: list[tuple[str, str, str]]  # (plan name, collective, this agency)
     listed_apart_members: list[tuple[str, str, str]]  # (plan name, this collective, member)
@@ -69,8 +70,13 @@ def context(page: PageInput) -> AgencyContext:
     site, words, lang = page.site, page.words, page.lang
     agency = site.agencies[page.ref.agency]
     plans = []
+    untranslated = []
     for duties in agency_duties(site, agency.id):
         plan_id = duties.plan.id
+        if not duties.plan.has(lang):
+            if not duties.is_empty:
+                untranslated.append(words.plan_name(plan_id, lang))
+            continue
         report = duties.plan.plan.implementation.reporting
         plans.append(
             AgencyPlan(
@@ -99,6 +105,7 @@ def context(page: PageInput) -> AgencyContext:
     return AgencyContext(
         agency_data=agency,
         plans=plans,
+        untranslated=untranslated,
         members=members(site, agency.id),
         listed_apart=apart,
         listed_apart_members=apart_members,
@@ -125,4 +132,6 @@ FAMILY = Family(
     title=title,
     description=lambda page: shorten(page.t("agency_description", agency=page.words.inline_name(page.ref.agency or "", page.lang))),
     pages=_pages,
+    sources=site_sources("agencies.yml", ""),
+    in_menu=False,
 )

@@ -9,7 +9,7 @@ import dataclasses
 from plansite import routes
 from plansite.families.base import Family, PageInput
 from plansite.load import SiteData
-from plansite.opendata.dictionary import Dictionary, dictionary
+from plansite.opendata.dictionary import COLUMNS_FILE, Dictionary, dictionary
 from plansite.opendata.tables import TABLES, Table
 from plansite.routes import PageRef
 from plansite.seo import shorten
@@ -35,4 +35,6 @@ FAMILY = Family(
     title=lambda page: page.t("dictionary_heading"),
     description=lambda page: shorten(page.t("dictionary_description")),
     pages=_pages,
+    # Its meanings are in the package, beside the tables they explain.
+    sources=lambda site, page: [COLUMNS_FILE],
 )

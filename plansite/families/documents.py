@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plansite import routes
-from plansite.families.base import Family, PageInput, PlanContext, plan_context
+from plansite.families.base import Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
@@ -26,4 +26,12 @@ def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     return [routes.documents(plan_id)]
 
 
-FAMILY = Family(kind="documents", context=context, title=title, description=description, pages=_pages, per_plan=True)
+FAMILY = Family(
+    kind="documents",
+    context=context,
+    title=title,
+    description=description,
+    pages=_pages,
+    sources=plan_sources("plan.yml"),
+    per_plan=True,
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from plansite import routes
-from plansite.families.base import Family, PageInput
+from plansite.families.base import REFERENCE, Family, PageInput, site_sources
 from plansite.load import SiteData
 from plansite.opendata.dictionary import Dictionary, dictionary
 from plansite.opendata.listing import FileKind, ListedFile
@@ -62,4 +62,6 @@ FAMILY = Family(
     title=lambda page: page.t("downloads_title"),
     description=lambda page: shorten(page.t("downloads_intro")),
     pages=_pages,
+    sources=site_sources(""),
+    search_weight=REFERENCE,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from plansite import routes
-from plansite.families.base import Family, PageInput
+from plansite.families.base import REFERENCE, Family, PageInput, site_sources
 from plansite.load import SiteData
 from plansite.models import Term
 from plansite.routes import PageRef
@@ -31,4 +31,7 @@ FAMILY = Family(
     title=lambda page: page.t("glossary_title"),
     description=lambda page: shorten(page.t("glossary_intro")),
     pages=_pages,
+    sources=site_sources("glossary.yml"),
+    menu_label=lambda page: page.t("menu_glossary"),
+    search_weight=REFERENCE,
 )

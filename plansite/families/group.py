@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 
 from plansite import routes
-from plansite.families.base import Family, PageInput, PlanContext, plan_context
+from plansite.families.base import GROUPS_SECTION, REFERENCE, Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import PlanData, SiteData
-from plansite.models import Area, Block, Group, GroupItems, Target, TargetBullet, Task
+from plansite.models import Area, Block, Group, GroupItems, GroupsFile, Target, TargetBullet, Task
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
 
@@ -47,8 +47,15 @@ def in_plan(data: PlanData, items: GroupItems) -> GroupItemsInPlan:
     return GroupItemsInPlan(targets, tasks)
 
 
+def plan_groups(page: PageInput) -> GroupsFile:
+    """The plan's groups.yml: only a plan that has one has these pages."""
+    groups = page.plan_data.groups
+    assert groups is not None, f"{page.ref.path}: the plan has no groups.yml"
+    return groups
+
+
 def _group(page: PageInput) -> Group:
-    return next(g for g in page.plan_data.groups.groups if g.id == page.ref.group)
+    return next(g for g in plan_groups(page).groups if g.id == page.ref.group)
 
 
 def context(page: PageInput) -> GroupContext:
@@ -69,7 +76,18 @@ def description(page: PageInput) -> str:
 
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     assert plan_id is not None
-    return [routes.group(plan_id, group.id) for group in site.plans[plan_id].groups.groups]
+    groups = site.plans[plan_id].groups
+    return [routes.group(plan_id, group.id) for group in groups.groups] if groups else []
 
 
-FAMILY = Family(kind="group", context=context, title=title, description=description, pages=_pages, per_plan=True)
+FAMILY = Family(
+    kind="group",
+    context=context,
+    title=title,
+    description=description,
+    pages=_pages,
+    sources=plan_sources("groups.yml"),
+    per_plan=True,
+    menu_section=GROUPS_SECTION,
+    search_weight=REFERENCE,
+)

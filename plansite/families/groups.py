@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from plansite import routes
-from plansite.families.base import Family, PageInput, PlanContext, plan_context
-from plansite.families.group import GroupItemsInPlan, in_plan
+from plansite.families.base import GROUPS_SECTION, REFERENCE, Family, PageInput, PlanContext, plan_context, plan_sources
+from plansite.families.group import GroupItemsInPlan, in_plan, plan_groups
 from plansite.load import SiteData
 from plansite.models import Group
 from plansite.routes import PageRef
@@ -23,8 +23,9 @@ class GroupsContext(PlanContext):
 
 def context(page: PageInput) -> GroupsContext:
     plan = plan_context(page)
-    groups = [(group, in_plan(plan.data, group)) for group in plan.data.groups.groups]
-    return GroupsContext(plan.data, plan.plan, plan.plan_name, groups, in_plan(plan.data, plan.data.groups.general))
+    groups_file = plan_groups(page)
+    groups = [(group, in_plan(plan.data, group)) for group in groups_file.groups]
+    return GroupsContext(plan.data, plan.plan, plan.plan_name, groups, in_plan(plan.data, groups_file.general))
 
 
 def title(page: PageInput) -> str:
@@ -37,7 +38,17 @@ def description(page: PageInput) -> str:
 
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     assert plan_id is not None
-    return [routes.groups(plan_id)]
+    return [routes.groups(plan_id)] if site.plans[plan_id].groups else []
 
 
-FAMILY = Family(kind="groups", context=context, title=title, description=description, pages=_pages, per_plan=True)
+FAMILY = Family(
+    kind="groups",
+    context=context,
+    title=title,
+    description=description,
+    pages=_pages,
+    sources=plan_sources("groups.yml"),
+    per_plan=True,
+    menu_section=GROUPS_SECTION,
+    search_weight=REFERENCE,
+)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 from plansite import routes
 from plansite.families.base import Family, PageInput, PlanContext
@@ -39,10 +40,19 @@ class HomePlan(PlanContext):
 
 
 @dataclasses.dataclass(frozen=True)
+class UntranslatedPlan:
+    """A plan not translated into the page's language: named, and linked to its page there."""
+
+    plan_name: str
+    page: PageRef
+
+
+@dataclasses.dataclass(frozen=True)
 class HomeContext:
     site_name: str
     description: str
     plans: list[HomePlan]
+    untranslated: list[UntranslatedPlan]
 
 
 def timeline(words: Wording, data: PlanData, guide: PlanGuide, lang: str) -> list[Milestone]:
@@ -102,7 +112,11 @@ def timeline(words: Wording, data: PlanData, guide: PlanGuide, lang: str) -> lis
 def context(page: PageInput) -> HomeContext:
     settings = page.site.settings
     plans = []
+    untranslated = []
     for plan_id, data in page.site.plans.items():
+        if not data.has(page.lang):
+            untranslated.append(UntranslatedPlan(page.words.plan_name(plan_id, page.lang), routes.untranslated(plan_id)))
+            continue
         key_targets = [(bullet, target) for bullet, target in data.all_targets() if target.key]
         guide = settings.plans.get(plan_id, PlanGuide())
         documents = {document.id: document for document in data.plan.documents}
@@ -118,7 +132,14 @@ def context(page: PageInput) -> HomeContext:
                 page.words.areas_heading(plan_id, page.lang),
             )
         )
-    return HomeContext(settings.name[page.lang], settings.description[page.lang], plans)
+    return HomeContext(settings.name[page.lang], settings.description[page.lang], plans, untranslated)
+
+
+def _sources(site: SiteData, page: PageRef) -> list[Path]:
+    """The document box, status and timeline are the first plan's (plan.yml, to edit);
+    the page summarises all the data."""
+    first = next(iter(site.plans.values()))
+    return [first.folder / "plan.yml", site.data_dir]
 
 
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
@@ -131,4 +152,5 @@ FAMILY = Family(
     title=lambda page: page.t("home_title"),
     description=lambda page: shorten(page.site.settings.description[page.lang]),
     pages=_pages,
+    sources=_sources,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from plansite import routes
-from plansite.families.base import Family, PageInput, PlanContext, plan_context
+from plansite.families.base import Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
@@ -40,4 +40,12 @@ def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     return [routes.implementation(plan_id)]
 
 
-FAMILY = Family(kind="implementation", context=context, title=title, description=description, pages=_pages, per_plan=True)
+FAMILY = Family(
+    kind="implementation",
+    context=context,
+    title=title,
+    description=description,
+    pages=_pages,
+    sources=plan_sources("plan.yml"),
+    per_plan=True,
+)

@@ -6,7 +6,7 @@ import dataclasses
 
 from plansite import routes
 from plansite.duties import Role, members, plan_duties
-from plansite.families.base import Family, PageInput, PlanContext, plan_context
+from plansite.families.base import REFERENCE, Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
 from plansite.models import Task
 from plansite.routes import PageRef
@@ -47,4 +47,13 @@ def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     return [routes.matrix(plan_id)]
 
 
-FAMILY = Family(kind="matrix", context=context, title=title, description=description, pages=_pages, per_plan=True)
+FAMILY = Family(
+    kind="matrix",
+    context=context,
+    title=title,
+    description=description,
+    pages=_pages,
+    sources=plan_sources("tasks.yml"),
+    per_plan=True,
+    search_weight=REFERENCE,
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plansite import routes
-from plansite.families.base import Family, PageInput, PlanContext, plan_context
+from plansite.families.base import Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
@@ -27,4 +27,12 @@ def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     return [routes.targets(plan_id)]
 
 
-FAMILY = Family(kind="targets", context=context, title=title, description=description, pages=_pages, per_plan=True)
+FAMILY = Family(
+    kind="targets",
+    context=context,
+    title=title,
+    description=description,
+    pages=_pages,
+    sources=plan_sources("targets.yml"),
+    per_plan=True,
+)

@@ -123,7 +123,7 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
 
 def agency_sheets(words: Wording, agency_id: str, lang: str) -> list[Sheet]:
     """The sheets of an agency's duty sheet: one per plan that gives it something to do."""
-    sheets = [plan_sheet(words, duties, agency_id, lang) for duties in agency_duties(words.site, agency_id)]
+    sheets = [plan_sheet(words, duties, agency_id, lang) for duties in agency_duties(words.site, agency_id) if duties.plan.has(lang)]
     return [sheet for sheet in sheets if sheet.duties]
 
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from plansite.languages import CODES
 from plansite.load import SiteData
-from plansite.models import LANGUAGES
 from plansite.opendata.calendar import report_event
 from plansite.opendata.duty_sheet import agency_sheets, duty_sheet_bytes
 from plansite.opendata.listing import FileKind, ListedFile
@@ -68,7 +68,7 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
                     files.append(DataFile(f"{plan_id}/{table.file_name(fmt)}", text.encode(), fmt, plan_id, tables=(table.name,)))
         sheets = [(TABLE[name], table_rows(site, TABLE[name], plan_id)) for name in PLAN_SHEETS]
         files.append(DataFile(f"{plan_id}/{plan_id}.xlsx", workbook_bytes(sheets, data.plan.date), "xlsx", plan_id, tables=PLAN_SHEETS))
-        for lang in LANGUAGES:
+        for lang in (code for code in CODES if data.has(code)):
             event = report_event(words, data, lang, None)
             assert event is not None
             content = calendar_bytes(words.plan_name(plan_id, lang), lang, [event])
@@ -83,8 +83,9 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
         sheets = [(TABLE[name], table_rows(site, TABLE[name], agency_id)) for name in AGENCY_SHEETS]
         content = workbook_bytes(sheets, latest)
         files.append(DataFile(f"agencies/{agency_id}.xlsx", content, "xlsx", agency_id=agency_id, tables=AGENCY_SHEETS))
-        for lang in LANGUAGES:
-            events = [e for data in site.plans.values() if (e := report_event(words, data, lang, agency_id))]
+        for lang in CODES:
+            # An edition's calendar holds the deadlines of the plans published in it.
+            events = [e for data in site.plans.values() if data.has(lang) and (e := report_event(words, data, lang, agency_id))]
             if events:
                 content = calendar_bytes(words.agency_name(agency_id, lang), lang, events)
                 files.append(

@@ -10,11 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plansite.duties import Role, agency_duties
+from plansite.languages import CODES
 from plansite.load import PlanData, SiteData
-from plansite.models import Block
+from plansite.models import Block, Multilingual
 
 Value = str | int | float | None
 Row = dict[str, Value]
+
+
+def in_languages(name: str, text: Multilingual | None) -> Row:
+    """A text's columns, one per language ("title_vi", "title_en"): empty where the text
+    is absent or not translated yet."""
+    return {f"{name}_{lang}": (text.get(lang) or "") if text else "" for lang in CODES}
 
 
 def _plan(site: SiteData, plan_id: str | None) -> PlanData:
@@ -25,8 +32,7 @@ def _plan(site: SiteData, plan_id: str | None) -> PlanData:
 def _assignment_fields(block: Block) -> Row:
     """The columns a sub-task's rows take from its assignment block (tasks and duty tables)."""
     return {
-        "timeline_vi": block.timeline.text.vi,
-        "timeline_en": block.timeline.text.en,
+        **in_languages("timeline", block.timeline.text),
         "timeline_kind": block.timeline.kind.value,
         "from_year": block.timeline.from_year,
         "lead_agency_ids": ";".join(block.lead),
@@ -47,10 +53,8 @@ def task_rows(site: SiteData, plan_id: str | None) -> Iterator[Row]:
             "task_id": task.id,
             "area_id": area_id,
             "label": task.label or "",
-            "title_vi": task.title.vi,
-            "title_en": task.title.en,
-            "text_vi": task.text.vi,
-            "text_en": task.text.en,
+            **in_languages("title", task.title),
+            **in_languages("text", task.text),
             **_assignment_fields(block),
         }
 
@@ -65,8 +69,7 @@ def responsibility_rows(site: SiteData, plan_id: str | None) -> Iterator[Row]:
                     "plan_id": data.id,
                     "task_id": task.id,
                     "agency_id": agency_id,
-                    "agency_name_vi": name.vi,
-                    "agency_name_en": name.en,
+                    **in_languages("agency_name", name),
                     "role": role.value,
                 }
 
@@ -78,18 +81,14 @@ def target_rows(site: SiteData, plan_id: str | None) -> Iterator[Row]:
         yield {
             "plan_id": data.id,
             "target_id": target.id,
-            "group_vi": bullet.group.vi,
-            "group_en": bullet.group.en,
-            "text_vi": target.clause.vi,
-            "text_en": target.clause.en,
-            "measure_vi": target.measure.vi if target.measure else "",
-            "measure_en": target.measure.en if target.measure else "",
+            **in_languages("group", bullet.group),
+            **in_languages("text", target.clause),
+            **in_languages("measure", target.measure),
             "comparator": target.comparator.value if target.comparator else "",
             "value": _number(target.value),
             "value_max": _number(target.value_max),
             "unit": target.unit or "",
-            "unit_vi": unit.vi if unit else "",
-            "unit_en": unit.en if unit else "",
+            **in_languages("unit", unit),
             "year": data.targets.year,
         }
 
@@ -98,8 +97,7 @@ def agency_rows(site: SiteData, _: str | None) -> Iterator[Row]:
     for agency in site.agencies.values():
         yield {
             "agency_id": agency.id,
-            "name_vi": agency.name.vi,
-            "name_en": agency.name.en,
+            **in_languages("name", agency.name),
             "kind": agency.kind.value,
             "member_of": ";".join(agency.member_of),
             "spellings": ";".join(agency.spellings),
@@ -118,8 +116,7 @@ def duty_rows(site: SiteData, agency_id: str | None) -> Iterator[Row]:
                 "area_id": duty.area_id,
                 "role": duty.role.value,
                 "via_agency_id": duty.via or "",
-                "title_vi": task.title.vi,
-                "title_en": task.title.en,
+                **in_languages("title", task.title),
                 **_assignment_fields(block),
             }
 
@@ -133,8 +130,7 @@ def implementation_rows(site: SiteData, agency_id: str | None) -> Iterator[Row]:
                 "plan_id": duties.plan.id,
                 "item": duty.item.number or "",
                 "via_agency_id": duty.via or "",
-                "text_vi": duty.item.text.vi,
-                "text_en": duty.item.text.en,
+                **in_languages("text", duty.item.text),
             }
 
 
@@ -148,12 +144,10 @@ def reporting_rows(site: SiteData, agency_id: str | None) -> Iterator[Row]:
                 "plan_id": duties.plan.id,
                 "role": duty.role.value,
                 "via_agency_id": duty.via or "",
-                "what_vi": report.what.vi,
-                "what_en": report.what.en,
+                **in_languages("what", report.what),
                 "to_agency_id": report.to,
                 "through_agency_id": report.via,
-                "deadline_vi": report.deadline_text.vi,
-                "deadline_en": report.deadline_text.en,
+                **in_languages("deadline", report.deadline_text),
                 "due_month": report.due_month,
                 "due_day": report.due_day,
                 "first_year": report.first_year,

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 
 from plansite.duties import ReportingRole, Role
+from plansite.languages import CODES
 from plansite.load import SiteData
 from plansite.models import AgencyKind, Comparator, TimelineKind
 from plansite.opendata import rows
@@ -46,6 +47,11 @@ def _s(*names: str) -> tuple[Column, ...]:
     return tuple(Column(n, "string") for n in names)
 
 
+def _texts(name: str) -> tuple[Column, ...]:
+    """A text's columns, one per language of languages.yml: "title_vi", "title_en"."""
+    return tuple(Column(f"{name}_{lang}", "string") for lang in CODES)
+
+
 def _values(enum: type[StrEnum], *extra: str) -> tuple[str, ...]:
     return (*(member.value for member in enum), *extra)
 
@@ -56,7 +62,10 @@ TABLES = (
     Table(
         "tasks",
         (
-            *_s("plan_id", "task_id", "area_id", "label", "title_vi", "title_en", "text_vi", "text_en", "timeline_vi", "timeline_en"),
+            *_s("plan_id", "task_id", "area_id", "label"),
+            *_texts("title"),
+            *_texts("text"),
+            *_texts("timeline"),
             *_TIMELINE,
             *_s("lead_agency_ids", "coordinate_agency_ids"),
         ),
@@ -65,7 +74,8 @@ TABLES = (
     Table(
         "responsibilities",
         (
-            *_s("plan_id", "task_id", "agency_id", "agency_name_vi", "agency_name_en"),
+            *_s("plan_id", "task_id", "agency_id"),
+            *_texts("agency_name"),
             Column("role", "string", (Role.lead.value, Role.coordinate.value)),
         ),
         rows.responsibility_rows,
@@ -73,18 +83,22 @@ TABLES = (
     Table(
         "targets",
         (
-            *_s("plan_id", "target_id", "group_vi", "group_en", "text_vi", "text_en", "measure_vi", "measure_en"),
+            *_s("plan_id", "target_id"),
+            *_texts("group"),
+            *_texts("text"),
+            *_texts("measure"),
             Column("comparator", "string", _values(Comparator, "")),
             Column("value", "number"),
             Column("value_max", "number"),
-            *_s("unit", "unit_vi", "unit_en"),
+            *_s("unit"),
+            *_texts("unit"),
             Column("year", "integer"),
         ),
         rows.target_rows,
     ),
     Table(
         "agencies",
-        (*_s("agency_id", "name_vi", "name_en"), Column("kind", "string", _values(AgencyKind)), *_s("member_of", "spellings")),
+        (*_s("agency_id"), *_texts("name"), Column("kind", "string", _values(AgencyKind)), *_s("member_of", "spellings")),
         rows.agency_rows,
         Scope.site,
     ),
@@ -93,7 +107,9 @@ TABLES = (
         (
             *_s("agency_id", "plan_id", "task_id", "area_id"),
             Column("role", "string", _values(Role)),
-            *_s("via_agency_id", "title_vi", "title_en", "timeline_vi", "timeline_en"),
+            *_s("via_agency_id"),
+            *_texts("title"),
+            *_texts("timeline"),
             *_TIMELINE,
             *_s("lead_agency_ids", "coordinate_agency_ids"),
         ),
@@ -102,7 +118,7 @@ TABLES = (
     ),
     Table(
         "implementation",
-        _s("agency_id", "plan_id", "item", "via_agency_id", "text_vi", "text_en"),
+        (*_s("agency_id", "plan_id", "item", "via_agency_id"), *_texts("text")),
         rows.implementation_rows,
         Scope.agency,
     ),
@@ -111,7 +127,10 @@ TABLES = (
         (
             *_s("agency_id", "plan_id"),
             Column("role", "string", _values(ReportingRole)),
-            *_s("via_agency_id", "what_vi", "what_en", "to_agency_id", "through_agency_id", "deadline_vi", "deadline_en"),
+            *_s("via_agency_id"),
+            *_texts("what"),
+            *_s("to_agency_id", "through_agency_id"),
+            *_texts("deadline"),
             Column("due_month", "integer"),
             Column("due_day", "integer"),
             Column("first_year", "integer"),

@@ -20,6 +20,7 @@ from typing import Any
 import icalendar
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 
+from plansite.languages import CODES
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.rows import Row, Value
 from plansite.opendata.tables import Table
@@ -72,10 +73,10 @@ def workbook_bytes(sheets: list[tuple[Table, list[Row]]], created: dt.date) -> b
         for column in table.columns:
             meaning = meanings.meaning(table.name, column.name)
             allowed = ", ".join(value or "(empty)" for value in column.allowed)
-            rows_of_dictionary.append([table.name, column.name, column.type, allowed, meaning.vi, meaning.en])
+            rows_of_dictionary.append([table.name, column.name, column.type, allowed, *(meaning.get(lang) or "" for lang in CODES)])
     _write_sheet(
         book.add_worksheet("columns"),
-        ["table", "column", "type", "allowed_values", "meaning_vi", "meaning_en"],
+        ["table", "column", "type", "allowed_values", *(f"meaning_{lang}" for lang in CODES)],
         rows_of_dictionary,
         header,
         plain,

@@ -36,9 +36,10 @@ from typing import Any
 
 import yaml
 
+from plansite.languages import CODES
+
 SITE_FILES = ("agencies.yml", "glossary.yml", "units.yml")
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml", "groups.yml")
-LANGUAGES = ("vi", "en")
 # The share of a plan's distinct words that are swapped.
 SWAPPED = 0.3
 FIRST_NUMBER = 100
@@ -75,7 +76,7 @@ def _write(file: Path, data: Any) -> None:
 def derive(files: dict[str, Any], k: int) -> dict[str, Any]:
     """Plan ``k`` derived from the plan files ``files`` (as loaded from YAML)."""
     number = FIRST_NUMBER + k
-    swaps = {lang: word_swaps(files, lang, random.Random(f"{number}:{lang}")) for lang in LANGUAGES}
+    swaps = {lang: word_swaps(files, lang, random.Random(f"{number}:{lang}")) for lang in CODES}
     derived = {name: map_texts(data, lambda text, lang: swap_words(text, swaps[lang])) for name, data in files.items()}
     plan = derived["plan.yml"]
     plan["id"] = _NUMBER.sub(str(number), plan["id"])
@@ -86,7 +87,7 @@ def derive(files: dict[str, Any], k: int) -> dict[str, Any]:
 
 def is_text(data: Any) -> bool:
     """Whether ``data`` is a text in both languages: a mapping of "vi" and "en" to strings."""
-    return isinstance(data, dict) and bool(data) and set(data) <= set(LANGUAGES) and all(isinstance(v, str) for v in data.values())
+    return isinstance(data, dict) and bool(data) and set(data) <= set(CODES) and all(isinstance(v, str) for v in data.values())
 
 
 def texts(data: Any, lang: str) -> list[str]:
