@@ -133,6 +133,18 @@ def _page_text(text: str) -> str:
     return escaped if len(escaped) <= HEADER_LIMIT // 2 else escaped[: HEADER_LIMIT // 2 - 1].rstrip("&") + "…"
 
 
+def _unique(name: str, used: set[str]) -> str:
+    """``name``, or "name (2)"… when another sheet has it: two plans may share a number (two
+    localities' "12/KH-UBND"), and Excel refuses two sheets of one name, whatever their case."""
+    candidate, n = name, 1
+    while candidate.casefold() in used:
+        n += 1
+        suffix = f" ({n})"
+        candidate = name[: 31 - len(suffix)] + suffix
+    used.add(candidate.casefold())
+    return candidate
+
+
 def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt.date) -> bytes:
     """The XLSX file of ``sheets``: strings always written as strings, never as formulas."""
     out = io.BytesIO()
@@ -146,8 +158,10 @@ def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt
         "header": book.add_format({"bold": True, "border": 1, "bg_color": "#E7E6E6", "text_wrap": True, "valign": "top"}),
         "cell": book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
     }
+    used: set[str] = set()
     for sheet in sheets:
-        _write(book.add_worksheet(sheet.name), sheet, [words.t(lang, key) for key, _ in COLUMNS], formats, words.t(lang, "sheet_page"))
+        name = _unique(sheet.name, used)
+        _write(book.add_worksheet(name), sheet, [words.t(lang, key) for key, _ in COLUMNS], formats, words.t(lang, "sheet_page"))
     book.close()
     return out.getvalue()
 
