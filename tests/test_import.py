@@ -26,6 +26,7 @@ from plansite.__main__ import main
 from plansite.importer import writer
 from plansite.importer.figures import Figures
 from plansite.source import PlanLoader, Problem, read
+from plansite.strings import lookup
 
 TXT_ID, DOCX_ID = "thu-nghiem", "thu-nghiem-docx"
 DRAFTS = (TXT_ID, DOCX_ID)
@@ -434,3 +435,11 @@ def test_figures_comparators_and_units(sentence: str, reading: tuple[object, ...
     (found,) = Figures(units).read(sentence)
     assert (found.comparator, found.value, found.value_max, found.unit, found.measure) == reading
     assert (found.start, found.end) == (0, len(sentence))
+
+
+@pytest.mark.parametrize("plan_id", DRAFTS)
+def test_the_english_edition_says_the_draft_is_not_translated(built: Build, plan_id: str) -> None:
+    assert built.returncode == 0, built.output[-3000:]
+    lines = read_html(built.site / "en" / "plans" / plan_id / "index.html").article().lines()
+    assert lookup("en", "untranslated_notice", language="English") in lines
+    assert not (built.site / "en" / "plans" / plan_id / "full-text").exists()
