@@ -379,11 +379,20 @@ def check_site(settings: SiteSettings, source: Source, plan_ids: set[str], plans
                 problems.append(
                     source.problem(("plans", plan_id, "areas", area_id), f"unknown task area {area_id!r}; expected one of {area_ids}")
                 )
-        vision = plan.objectives.specific.vision.heading
-        if guide.vision_year is not None and not all(str(guide.vision_year) in vision[lang] for lang in vision.languages):
+        vision = plan.objectives.specific.vision
+        if guide.vision_year is not None and vision is None:
+            problems.append(
+                source.problem(("plans", plan_id, "vision_year"), "the plan has no vision (objectives.specific.vision); remove vision_year")
+            )
+        elif (
+            guide.vision_year is not None
+            and vision
+            and not all(str(guide.vision_year) in vision.heading[lang] for lang in vision.heading.languages)
+        ):
             problems.append(
                 source.problem(
-                    ("plans", plan_id, "vision_year"), f"{guide.vision_year} is not the year the vision heading names: {vision.vi!r}"
+                    ("plans", plan_id, "vision_year"),
+                    f"{guide.vision_year} is not the year the vision heading names: {vision.heading.vi!r}",
                 )
             )
         for i, event in enumerate(guide.events):

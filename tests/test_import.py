@@ -28,7 +28,7 @@ from plansite.importer.figures import Figures
 from plansite.source import PlanLoader, Problem, read
 from plansite.strings import lookup
 
-TXT_ID, DOCX_ID = "thu-nghiem", "thu-nghiem-docx"
+TXT_ID, DOCX_ID, OTHER_ID = "thu-nghiem", "thu-nghiem-docx", "12-kh-ubnd-2025"
 DRAFTS = (TXT_ID, DOCX_ID)
 FILES = ("plan.yml", "targets.yml", "tasks.yml")
 
@@ -65,11 +65,13 @@ RUNS: dict[str, Run] = {}
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory, official_text: str) -> Path:
-    """A copy of data/ holding both drafts of plan 81, imported through the command line."""
+    """A copy of data/ holding both drafts of plan 81 and another locality's plan, imported through the command line."""
     folder = tmp_path_factory.mktemp("import") / "data"
     shutil.copytree(DATA, folder)
     docx_file = write_docx(joined(official_text), folder.parent / "ke-hoach-81.docx")
-    for plan_id, source in ((TXT_ID, SOURCE), (DOCX_ID, docx_file)):
+    other = folder.parent / "12-kh-ubnd-2025.txt"
+    other.write_text(OTHER_PLAN, encoding="utf-8")
+    for plan_id, source in ((TXT_ID, SOURCE), (DOCX_ID, docx_file), (OTHER_ID, other)):
         RUNS[plan_id] = run_cli(folder, source, plan_id)
     return folder
 
@@ -264,10 +266,6 @@ Nâng cao đời sống của Nhân dân.
 
 - Tỷ lệ hộ nghèo giảm còn dưới 10%; 90% xã có nhà văn hoá.
 
-2.2. Tầm nhìn đến năm 2045
-
-Sơn Tây phát triển bền vững.
-
 III. NHIỆM VỤ VÀ GIẢI PHÁP
 
 1. Giảm nghèo bền vững
@@ -291,17 +289,17 @@ CHỦ TỊCH
 """
 
 
-def test_another_localitys_plan_proposes_its_bodies(copy_of_data: Path, tmp_path: Path) -> None:
-    """Bodies agencies.yml does not know become proposals (Vietnamese name only); a near spelling of a known one is added."""
-    source = tmp_path / "12-kh-ubnd-2025.txt"
-    source.write_text(OTHER_PLAN, encoding="utf-8")
-    run = run_cli(copy_of_data, source, "12-kh-ubnd-2025")
+def test_another_localitys_plan_proposes_its_bodies(data: Path) -> None:
+    """Bodies agencies.yml does not know become proposals (Vietnamese name only); a near spelling of a known one is added.
+    The plan has no vision: the data lets a plan stop at its targets."""
+    run = RUNS[OTHER_ID]
     assert run.code == 0 and "check: data OK" in run.out, run.err[-3000:]
-    agencies = (copy_of_data / "agencies.yml").read_text(encoding="utf-8")
+    agencies = (data / "agencies.yml").read_text(encoding="utf-8")
     for entry in ("- id: ubnd-huyen-son-tay", "- id: phong-tu-phap", "- id: so-tu-phap-tinh"):
         assert entry in agencies
     assert 'spellings: [Phòng Y tế, "phòng y tế huyện"]' in agencies
-    plan = values(copy_of_data / "plans" / "12-kh-ubnd-2025")
+    plan = values(data / "plans" / OTHER_ID)
+    assert "vision" not in plan["plan.yml"]["objectives"]["specific"]
     block = plan["tasks.yml"]["areas"][0]["blocks"][0]
     assert (block["lead"], block["coordinate"]) == (["phong-tu-phap"], ["phong-y-te"])
     assert plan["plan.yml"]["issuer"] == "ubnd-huyen-son-tay"
@@ -435,6 +433,15 @@ def test_figures_comparators_and_units(sentence: str, reading: tuple[object, ...
     (found,) = Figures(units).read(sentence)
     assert (found.comparator, found.value, found.value_max, found.unit, found.measure) == reading
     assert (found.start, found.end) == (0, len(sentence))
+
+
+def test_the_other_localitys_plan_has_its_pages(built: Build) -> None:
+    """No vision, bodies only proposed: its targets and full text are built, in Vietnamese."""
+    assert built.returncode == 0, built.output[-3000:]
+    targets = read_html(built.site / "plans" / OTHER_ID / "targets" / "index.html").article().lines()
+    assert "Tỷ lệ hộ nghèo giảm còn dưới 10%" in " ".join(targets) and not any("Tầm nhìn" in line for line in targets)
+    full_text = read_html(built.site / "plans" / OTHER_ID / "full-text" / "index.html").article().lines()
+    assert not_in_order(" ".join(full_text), units(OTHER_PLAN, page_breaks=())) == []
 
 
 @pytest.mark.parametrize("plan_id", DRAFTS)
