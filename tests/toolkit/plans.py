@@ -132,3 +132,27 @@ def swap_words(text: str, swaps: dict[str, str]) -> str:
         return new
 
     return _WORD.sub(swap, text)
+
+
+def untranslated(node: Any) -> Any:
+    """A YAML tree with every translation left out: each text keeps only its ``vi``."""
+    if isinstance(node, dict):
+        return {key: untranslated(value) for key, value in node.items() if key not in CODES[1:]}
+    if isinstance(node, list):
+        return [untranslated(item) for item in node]
+    return node
+
+
+def add_vietnamese_only_plan(data: Path, plan_id: str, number: str) -> Path:
+    """Add to the data folder ``data`` a copy of its first plan as a plan published in
+    Vietnamese only (no translation, no groups.yml), with its own id and number; return its folder."""
+    source = sorted(path for path in (data / "plans").iterdir() if path.is_dir())[0]
+    folder = data / "plans" / plan_id
+    folder.mkdir()
+    for name in ("plan.yml", "targets.yml", "tasks.yml"):
+        tree = untranslated(yaml.safe_load((source / name).read_text(encoding="utf-8")))
+        if name == "plan.yml":
+            tree.pop("translations", None)
+            tree.update(id=plan_id, number=number)
+        (folder / name).write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return folder
