@@ -21,8 +21,8 @@ TOPICS = {
     "bodies": "Cơ quan",
     "targets": "Chỉ tiêu",
     "tasks": "Nhiệm vụ",
-    "reading": "Những chỗ máy đã đọc hoặc bỏ qua",
-    "unplaced": "Đoạn chưa đưa được vào dữ liệu",
+    "reading": "Máy đã đọc hoặc bỏ qua",
+    "unplaced": "Đoạn chưa vào dữ liệu",
     "editorial": "Phần của người biên tập",
 }
 
