@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check test lint schema requirements clean bench linkcheck-external
+.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## test: lint, type-check, build, then the whole test suite (browser tests included)
 test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint build
 	$(BIN)/python -m pytest
+
+## test-fast: the tests of the data layer alone (loading, checks, rendering, open data,
+## formatting, the property tests): no browser, no built site, no MkDocs. A minute or two:
+## the loop to run while changing plansite/; `make test` is the whole gate CI runs.
+test-fast: $(VENV)/installed-dev
+	$(BIN)/python -m pytest -m "not browser and not site and not build" -q
 
 lint: $(VENV)/installed-dev
 	$(BIN)/ruff check plansite macros.py hooks.py tests bench

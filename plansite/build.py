@@ -27,6 +27,8 @@ from plansite import csp, editions, registry, search
 from plansite.families.base import REFERENCE
 from plansite.languages import CODES
 from plansite.load import SiteData, load_site
+from plansite.models import MissingText
+from plansite.opendata.dictionary import ColumnsError
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
 from plansite.pages import GUIDE, write_pages
@@ -160,7 +162,9 @@ def main(data_dir: Path, project: Path, site_dir: Path) -> int:
         print(err, file=sys.stderr)
         print(f"The site was not built; {site_dir} is unchanged.", file=sys.stderr)
         return 1
-    except BuildError as err:
+    except (BuildError, ColumnsError, MissingText) as err:
+        # A step the data passed but the code could not take (a column without a meaning,
+        # a text needed in a language the check did not require): said, never a traceback.
         print(err, file=sys.stderr)
         print(f"The site was not built; {site_dir} is unchanged.", file=sys.stderr)
         return 1

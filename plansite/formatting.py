@@ -47,6 +47,20 @@ def size(byte_count: int, lang: str) -> str:
     return f"{number(round(byte_count / 1000, 1), lang)} kB"
 
 
+def language_name(code: str, lang: str) -> str:
+    """The name of the language ``code`` as ``lang`` writes it ("tiếng Anh", "English"),
+    from CLDR; the table's English name where CLDR does not know the language."""
+    try:
+        name = Locale.parse(LANGUAGES[code].babel).get_language_name(LANGUAGES[lang].babel)
+    except (ValueError, LookupError):
+        name = None
+    if not name:
+        return LANGUAGES[code].english
+    # CLDR writes a Vietnamese language name as it stands alone, "Tiếng Anh"; inside a
+    # sentence it is a common noun, "tiếng Anh" (the proper name after it keeps its capital).
+    return name[:1].lower() + name[1:] if lang == "vi" and name.startswith("Tiếng ") else str(name)
+
+
 def plural_category(count: int, lang: str) -> str:
     """CLDR's plural category of ``count`` in ``lang`` ("one", "other"…), from Babel's rules."""
     return str(Locale.parse(LANGUAGES[lang].babel).plural_form(count))

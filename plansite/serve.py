@@ -12,6 +12,7 @@ with the last good pages.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -21,6 +22,8 @@ from plansite.build import fingerprint, prepare
 from plansite.source import DataError
 
 POLL_SECONDS = 0.5
+# How long MkDocs' server is given to stop before it is killed.
+STOP_SECONDS = 10
 
 
 def refresh(data_dir: Path, project: Path) -> bool:
@@ -34,11 +37,22 @@ def refresh(data_dir: Path, project: Path) -> bool:
     return True
 
 
+class Stopped(Exception):
+    """The preview was asked to stop (SIGTERM from a process manager or a task runner)."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped
+
+
 def serve(data_dir: Path, project: Path, address: str) -> int:
+    """Run MkDocs' server and follow the data until stopped by Ctrl-C (SIGINT) or SIGTERM;
+    either way the server is stopped too, so it never keeps the port after us."""
     if not refresh(data_dir, project):
         return 1
     env = {**os.environ, "PLANSITE_DATA": str(project / "build" / "data"), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(project / "mkdocs.yml"), "--dev-addr", address]
+    previous = signal.signal(signal.SIGTERM, _stop)
     server = subprocess.Popen(command, cwd=project, env=env)
     seen = fingerprint(data_dir)
     try:
@@ -48,9 +62,16 @@ def serve(data_dir: Path, project: Path, address: str) -> int:
             if now != seen:
                 seen = now
                 refresh(data_dir, project)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped):
         pass
     finally:
+        # Not again while stopping: a second signal must not leave the server behind.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         server.terminate()
-        server.wait()
+        try:
+            server.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        signal.signal(signal.SIGTERM, previous)
     return 0

@@ -40,6 +40,8 @@ THEME_STRINGS = (
     "not_found_title",
     "not_found_text",
     "not_found_home",
+    "search_close",
+    "search_failed",
 )
 
 
@@ -97,6 +99,8 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "feedback_address": _query(words.t(lang, "feedback_address")),
         "feedback_body": _query(words.t(lang, "feedback_body")),
         "text": texts(words, settings, lang),
+        # Every edition: its code, where its pages are, the theme's language for it.
+        "editions": [{"code": code, "prefix": LANGUAGES[code].prefix, "theme": LANGUAGES[code].theme} for code in CODES],
         # Link previews: this edition's locale and the others'.
         "og_locale": LANGUAGES[lang].og_locale,
         "og_alternates": [LANGUAGES[other].og_locale for other in CODES if other != lang],

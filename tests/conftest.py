@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from quality import WIDTHS, Visit, configured_site_url, serve_as_published, sweep
 from toolkit.links import Site
 from toolkit.server import serve
-from toolkit.site import CHROMIUM, CHROMIUM_ARGS
+from toolkit.site import CHROMIUM, CHROMIUM_ARGS, SiteBuilder, build_site
 
 from plansite.load import SiteData, load_site
 from plansite.source import DataError, Problem
@@ -21,6 +21,31 @@ DATA = ROOT / "data"
 SITE = ROOT / "site"
 SOURCE = ROOT / "sources" / "ke-hoach-81-KH-UBND-2024.txt"
 PLAN_ID = "81-kh-ubnd-2024"
+
+
+# -- what a test needs, as markers ---------------------------------------------------
+# Set from the fixtures a test uses (its whole closure), never by hand, so that
+# `make test-fast` (-m "not browser and not site and not build") leaves out exactly the
+# tests that drive a browser, read the built site/ or run MkDocs themselves.
+NEEDS = {
+    "browser": {"browser", "page"},
+    "site": {"built_site"},
+    "build": {"site_builder", "preview"},
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in NEEDS.items():
+            if used & fixtures:
+                item.add_marker(marker)
+
+
+@pytest.fixture(scope="session")
+def site_builder() -> SiteBuilder:
+    """Builds a site from a data folder with `make build`'s command (``toolkit.site.build_site``)."""
+    return build_site
 
 
 def problems(data: Path) -> list[Problem]:

@@ -17,7 +17,7 @@ from conftest import PLAN_ID
 from playwright.sync_api import Browser, Page
 from rawdata import raw, raw_tasks
 from toolkit.html import Element, read_page, resolve, text
-from toolkit.site import build_site
+from toolkit.site import SiteBuilder
 
 from plansite.languages import CODES, LANGUAGES
 from plansite.load import load_site
@@ -505,7 +505,9 @@ def test_an_agency_referenced_nowhere_is_an_error(copy_of_data: Path) -> None:
     assert problem.message == "agency 'phong-tu-phap' is referenced nowhere in the plans; remove it or reference it"
 
 
-def test_a_block_without_a_lead_agency_is_an_error_and_stops_the_build(copy_of_data: Path, tmp_path: Path) -> None:
+def test_a_block_without_a_lead_agency_is_an_error_and_stops_the_build(
+    copy_of_data: Path, tmp_path: Path, site_builder: SiteBuilder
+) -> None:
     path = copy_of_data / "plans" / PLAN_ID / "tasks.yml"
     source = path.read_text(encoding="utf-8")
     old = "    lead:\n    - phong-noi-vu\n"
@@ -521,6 +523,6 @@ def test_a_block_without_a_lead_agency_is_an_error_and_stops_the_build(copy_of_d
 
     workdir = tmp_path / "work"
     workdir.mkdir()
-    build = build_site(copy_of_data, workdir)
+    build = site_builder(copy_of_data, workdir)
     assert build.returncode != 0 and f"[areas[{a}].blocks[{b}].lead]" in build.output
     assert not (workdir / "site" / "index.html").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PLAN_ID, problems
-from toolkit.site import build_site
+from toolkit.site import SiteBuilder
 
 from plansite.load import load_site
 from plansite.source import DataError, Problem
@@ -130,12 +130,12 @@ def test_every_problem_in_every_file_at_once(copy_of_data: Path) -> None:
         assert name in message
 
 
-def test_the_build_stops_and_prints_every_problem(copy_of_data: Path, tmp_path: Path) -> None:
+def test_the_build_stops_and_prints_every_problem(copy_of_data: Path, tmp_path: Path, site_builder: SiteBuilder) -> None:
     replace(copy_of_data / "units.yml", "  - id: percent\n", "  - id: percent\n    colour: red\n")
     replace(copy_of_data / "plans" / PLAN_ID / "tasks.yml", "    - phong-noi-vu\n", "    - phong-khong-co\n")
     workdir = tmp_path / "work"
     workdir.mkdir()
-    build = build_site(copy_of_data, workdir)
+    build = site_builder(copy_of_data, workdir)
     assert build.returncode != 0
     assert "units.yml:" in build.output and "unknown key" in build.output
     assert "unknown agency id 'phong-khong-co'" in build.output

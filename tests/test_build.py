@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, PLAN_ID
-from toolkit.site import Build, build_site
+from toolkit.site import Build, SiteBuilder
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -22,17 +22,17 @@ def tree(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def first(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def first(tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBuilder) -> Build:
     work = tmp_path_factory.mktemp("first")
-    build = build_site(DATA, work, {"TZ": "UTC", "PYTHONHASHSEED": "1"})
+    build = site_builder(DATA, work, {"TZ": "UTC", "PYTHONHASHSEED": "1"})
     assert build.returncode == 0, build.output
     return build
 
 
-def test_two_builds_of_the_same_files_are_byte_identical(first: Build, tmp_path: Path) -> None:
+def test_two_builds_of_the_same_files_are_byte_identical(first: Build, tmp_path: Path, site_builder: SiteBuilder) -> None:
     other = tmp_path / "another" / "folder"
     other.mkdir(parents=True)
-    second = build_site(DATA, other, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"})
+    second = site_builder(DATA, other, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"})
     assert second.returncode == 0, second.output
     one, two = tree(first.site), tree(second.site)
     assert one.keys() == two.keys()
@@ -50,9 +50,9 @@ def broken_data(tmp_path: Path) -> Path:
     return data
 
 
-def test_bad_data_stops_the_build_before_anything_is_touched(first: Build, tmp_path: Path) -> None:
+def test_bad_data_stops_the_build_before_anything_is_touched(first: Build, tmp_path: Path, site_builder: SiteBuilder) -> None:
     before = tree(first.site)
-    again = build_site(broken_data(tmp_path), first.site.parent)
+    again = site_builder(broken_data(tmp_path), first.site.parent)
     assert again.returncode == 1
     assert "targets.yml" in again.output and "duplicate target id 't01'" in again.output
     assert "Traceback" not in again.output
@@ -68,13 +68,15 @@ def test_bad_data_stops_the_build_before_anything_is_touched(first: Build, tmp_p
         ("<script>alert(1)</script>", "an inline script the site does not know"),
     ],
 )
-def test_a_failing_step_says_why_and_leaves_the_previous_site_whole(first: Build, page: str, reason: str) -> None:
+def test_a_failing_step_says_why_and_leaves_the_previous_site_whole(
+    first: Build, page: str, reason: str, site_builder: SiteBuilder
+) -> None:
     before = tree(first.site)
     guide = first.site.parent / "docs" / "guide.md"
     written = guide.read_text(encoding="utf-8")
     guide.write_text(f"{written}\n{page}\n", encoding="utf-8")
     try:
-        again = build_site(DATA, first.site.parent)
+        again = site_builder(DATA, first.site.parent)
     finally:
         guide.write_text(written, encoding="utf-8")
     assert again.returncode == 1, again.output

@@ -35,7 +35,7 @@ import yaml
 from conftest import PLAN_ID
 from playwright.sync_api import Browser
 from toolkit.server import serve
-from toolkit.site import Build, build_site
+from toolkit.site import Build, SiteBuilder
 
 from plansite import csp
 from plansite.checks import strip_emphasis
@@ -116,12 +116,12 @@ class _NoAliases(yaml.SafeDumper):
 
 
 @pytest.fixture(scope="module")
-def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+def hostile_build(tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBuilder) -> Build:
     work = tmp_path_factory.mktemp("hostile")
     data = work / "data"
     shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
     make_hostile(data)
-    build = build_site(data, work)
+    build = site_builder(data, work)
     assert build.returncode == 0, build.output
     return build
 

@@ -19,7 +19,7 @@ from conftest import PLAN_ID
 from quality import built_file
 from toolkit.html import read
 from toolkit.links import Site
-from toolkit.site import build_site
+from toolkit.site import SiteBuilder
 
 from plansite import registry, routes
 from plansite.languages import CODES, LANGUAGES
@@ -161,14 +161,14 @@ def test_the_404_page_is_in_both_languages_and_not_indexed(quality_site: Site) -
     assert languages == set(CODES)
 
 
-def test_quotes_and_markup_in_the_data_stay_text_in_the_head(tmp_path: Path, copy_of_data: Path) -> None:
+def test_quotes_and_markup_in_the_data_stay_text_in_the_head(tmp_path: Path, copy_of_data: Path, site_builder: SiteBuilder) -> None:
     """A page title with quotes, an ampersand and a tag comes out as that text in every tag."""
     tasks_file = copy_of_data / "plans" / PLAN_ID / "tasks.yml"
     tasks = yaml.safe_load(tasks_file.read_text(encoding="utf-8"))
     title = tasks["areas"][0]["title"]
     title["en"] = f'Say "yes" & <b>no</b> to {title["en"]}'
     tasks_file.write_text(yaml.safe_dump(tasks, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    build = build_site(copy_of_data, tmp_path)
+    build = site_builder(copy_of_data, tmp_path)
     assert build.returncode == 0, build.output
 
     data = load_site(copy_of_data)

@@ -47,6 +47,21 @@ def wait_for(condition: object, seconds: float, what: str) -> None:
     pytest.fail(f"waited {seconds} s for {what}")
 
 
+def child_processes(pid: int) -> list[int]:
+    """The processes ``pid`` started, from Linux's /proc."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="utf-8")
+    return [int(child) for child in children.split()]
+
+
+def alive(pid: int) -> bool:
+    """Is ``pid`` a running process (not a zombie waiting for its parent)?"""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A project folder served by `python -m plansite serve`: (address, data folder, log)."""
@@ -73,10 +88,16 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
             # MkDocs serves under the path of site_url.
             address = f"http://127.0.0.1:{port}/ke-hoach-81/"
             wait_for(lambda: fetch(address)[0] == 200, 180, "the preview to answer")
+            children = child_processes(server.pid)
+            assert children, "the preview runs MkDocs' server as its child"
             yield address, tmp_path / "data", log
         finally:
+            # SIGTERM, as a process manager or an editor's task runner stops it.
             server.terminate()
             server.wait(timeout=30)
+        # Nothing survives it: MkDocs' server is gone and the port is free again.
+        wait_for(lambda: not any(alive(pid) for pid in children), 30, "MkDocs' server to stop with the preview")
+        assert fetch(address)[0] == 0, "nothing answers on the preview's port any more"
 
 
 def test_the_preview_follows_the_data_and_survives_broken_data(preview: tuple[str, Path, Path]) -> None:

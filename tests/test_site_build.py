@@ -12,7 +12,7 @@ from quality import configured_site_url
 from toolkit.html import page_file, read_page, text
 from toolkit.links import Site, broken_links
 from toolkit.plans import make_plans
-from toolkit.site import build_site
+from toolkit.site import SiteBuilder
 
 from plansite.checks import strip_emphasis
 from plansite.load import PlanData, load_site
@@ -20,20 +20,20 @@ from plansite.load import PlanData, load_site
 HOSTILE = "<script>alert('x')</script> {{ 6 * 7 }} [link](http://example.org) `code` C#tag"
 
 
-def test_the_real_site_builds_strict_without_warnings(tmp_path: Path, copy_of_data: Path) -> None:
-    build = build_site(copy_of_data, tmp_path)
+def test_the_real_site_builds_strict_without_warnings(tmp_path: Path, copy_of_data: Path, site_builder: SiteBuilder) -> None:
+    build = site_builder(copy_of_data, tmp_path)
     assert build.returncode == 0, build.output
     noise = [line for line in build.output.splitlines() if "WARNING" in line or "ERROR" in line]
     assert not noise, "\n".join(noise)
 
 
-def test_text_from_the_data_is_shown_as_text(tmp_path: Path, copy_of_data: Path) -> None:
+def test_text_from_the_data_is_shown_as_text(tmp_path: Path, copy_of_data: Path, site_builder: SiteBuilder) -> None:
     tasks = copy_of_data / "plans" / PLAN_ID / "tasks.yml"
     text = tasks.read_text(encoding="utf-8")
     original = "Kịp thời khen thưởng, tôn vinh các tổ chức, cá nhân thực hiện tốt chính sách xã hội"
     assert text.count(original) == 2  # the title and the start of the text of 1.2
     tasks.write_text(text.replace(original, HOSTILE + " " + original), encoding="utf-8")
-    build = build_site(copy_of_data, tmp_path)
+    build = site_builder(copy_of_data, tmp_path)
     assert build.returncode == 0, build.output
 
     for page in (build.site / "plans" / PLAN_ID / "area-1" / "index.html", build.site / "plans" / PLAN_ID / "full-text" / "index.html"):
@@ -45,7 +45,7 @@ def test_text_from_the_data_is_shown_as_text(tmp_path: Path, copy_of_data: Path)
         assert "`code` C#tag" in html, page
 
 
-def test_each_plan_shows_its_own_text_and_data(tmp_path: Path) -> None:
+def test_each_plan_shows_its_own_text_and_data(tmp_path: Path, site_builder: SiteBuilder) -> None:
     """Two plans that differ in every long text (toolkit.plans): each plan's pages, its part
     of each agency's page, its search index and its open data show its own titles and
     clauses and none of the other's, in both languages, so a renderer that read the wrong
@@ -54,7 +54,7 @@ def test_each_plan_shows_its_own_text_and_data(tmp_path: Path) -> None:
     make_plans(DATA, data, 2)
     site = load_site(data)
     one, two = site.plans.values()
-    build = build_site(data, tmp_path)
+    build = site_builder(data, tmp_path)
     assert build.returncode == 0, build.output
 
     def words(text: str) -> str:

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from plansite import routes
 from plansite.families.base import Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
-from plansite.models import Term
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
 
 
-@dataclasses.dataclass(frozen=True)
-class FullTextContext(PlanContext):
-    recipient_abbreviations: list[tuple[str, Term]]  # those of the recipients list, explained under the text
-
-
-def context(page: PageInput) -> FullTextContext:
-    plan = plan_context(page)
-    return FullTextContext(plan.data, plan.plan, plan.plan_name, page.words.recipients_abbreviations(plan.data.id))
+def context(page: PageInput) -> PlanContext:
+    return plan_context(page)
 
 
 def title(page: PageInput) -> str:

@@ -6,6 +6,7 @@ import dataclasses
 
 from plansite import routes
 from plansite.families.base import REFERENCE, Family, PageInput, site_sources
+from plansite.languages import AUTHORITATIVE, TRANSLATIONS
 from plansite.load import SiteData
 from plansite.models import Term
 from plansite.routes import PageRef
@@ -15,10 +16,14 @@ from plansite.seo import shorten
 @dataclasses.dataclass(frozen=True)
 class GlossaryContext:
     terms: list[Term]
+    # The language of the renderings shown beside the terms: the page's own, or on the
+    # Vietnamese page the first translation (languages.yml).
+    rendering: str
 
 
 def context(page: PageInput) -> GlossaryContext:
-    return GlossaryContext(page.site.glossary.terms)
+    rendering = page.lang if page.lang != AUTHORITATIVE else TRANSLATIONS[0]
+    return GlossaryContext(page.site.glossary.terms, rendering)
 
 
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:

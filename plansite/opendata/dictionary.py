@@ -12,10 +12,17 @@ from pathlib import Path
 
 import yaml
 
+from plansite.formatting import language_name
+from plansite.languages import TRANSLATIONS
 from plansite.models import Text
 from plansite.opendata.tables import TABLES
 
 COLUMNS_FILE = Path(__file__).parent / "columns.yml"
+
+
+class ColumnsError(Exception):
+    """A column of ``tables.TABLES`` has no meaning in ``columns.yml`` (a step of the
+    recipe for a data field skipped): the build names the columns instead of a traceback."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,6 +34,18 @@ class Dictionary:
 
     def meaning(self, table: str, column: str) -> Text:
         return self.columns[table][column]
+
+
+def _translation_meaning(column: str, *entries: dict[str, Text]) -> Text | None:
+    """The meaning of a translation's column ("title_en") from its pattern ("title_{translation}"),
+    with the language's name in it."""
+    name, _, code = column.rpartition("_")
+    if code not in TRANSLATIONS:
+        return None
+    pattern = next((entry[f"{name}_{{translation}}"] for entry in entries if f"{name}_{{translation}}" in entry), None)
+    if pattern is None:
+        return None
+    return Text(**{lang: pattern[lang].replace("{language}", language_name(code, lang)) for lang in pattern.languages})
 
 
 @cache
@@ -46,11 +65,14 @@ def dictionary() -> Dictionary:
         own = {name: Text(**text) for name, text in entry.get("columns", {}).items()}
         columns[table.name] = {}
         for column in table.columns:
-            meaning = own.get(column.name) or common.get(column.name)
+            meaning = own.get(column.name) or common.get(column.name) or _translation_meaning(column.name, own, common)
             if meaning is None:
                 missing.append(f"{table.name}.{column.name}")
             else:
                 columns[table.name][column.name] = meaning
     if missing:
-        raise ValueError(f"{COLUMNS_FILE}: no meaning given for {', '.join(missing)}")
+        raise ColumnsError(
+            f"{COLUMNS_FILE.name}: no meaning given for {', '.join(missing)}; add one in both languages "
+            "(ARCHITECTURE.md, recipe 'A data field')"
+        )
     return Dictionary(about, columns)
