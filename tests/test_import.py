@@ -20,7 +20,7 @@ from conftest import DATA, PLAN_ID, SOURCE
 from plandocx import write_docx
 from sourcetext import joined, not_in_order, tasks, units
 from toolkit.html import read as read_html
-from toolkit.site import Build, build_site
+from toolkit.site import Build, SiteBuilder
 
 from plansite.__main__ import main
 from plansite.importer import writer
@@ -388,8 +388,8 @@ def test_a_failed_write_changes_nothing(copy_of_data: Path, tmp_path: Path, monk
 
 
 @pytest.fixture(scope="module")
-def built(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build_site(data, tmp_path_factory.mktemp("import-site"))
+def built(data: Path, tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBuilder) -> Build:
+    return site_builder(data, tmp_path_factory.mktemp("import-site"))
 
 
 def test_the_site_builds_with_the_drafts(built: Build) -> None:
