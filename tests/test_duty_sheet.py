@@ -6,9 +6,6 @@ wide with the heading row repeated on every printed page, and no formula anywher
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +14,6 @@ import pytest
 from rawdata import raw, raw_tasks
 
 from plansite.languages import CODES
-from plansite.load import SiteData
-from plansite.opendata.duty_sheet import Sheet, duty_sheet_bytes
-from plansite.wording import Wording
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
@@ -170,12 +164,3 @@ def test_no_cell_of_a_duty_sheet_is_a_formula(sheets_dir: Path) -> None:
                 for cell in row:
                     assert cell.data_type != "f", (path.name, cell.coordinate)
                     assert not (isinstance(cell.value, str) and cell.value.startswith("=")), (path.name, cell.coordinate)
-
-
-def test_two_plans_of_one_number_get_two_sheets(site_data: SiteData) -> None:
-    """Two localities may both issue a "12/KH-UBND": an agency's workbook still opens, one sheet per plan."""
-    sheet = Sheet("12-KH-UBND", "title", "source", None, [])
-    content = duty_sheet_bytes(
-        Wording(site_data), [sheet, sheet, dataclasses.replace(sheet, name="12-kh-ubnd")], "vi", dt.date(2024, 4, 23)
-    )
-    assert openpyxl.load_workbook(io.BytesIO(content)).sheetnames == ["12-KH-UBND", "12-KH-UBND (2)", "12-kh-ubnd (3)"]

@@ -16,7 +16,7 @@ from typing import Any
 import icalendar
 import openpyxl
 import pytest
-from conftest import PLAN_ID
+from conftest import PLAN_ID, plain_strings
 from dateutil.rrule import rrulestr
 from openpyxl.utils import get_column_letter
 from rawdata import raw, raw_tasks
@@ -26,7 +26,6 @@ from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.files import write_exports
-from plansite.strings import load_strings
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
@@ -134,7 +133,7 @@ def check_yearly_report(event: Any, lang: str) -> None:
     assert (start.month, start.day) <= (10, 30), "the plan asks for the report before 30 October"
     assert event["rrule"]["FREQ"] == ["YEARLY"]
     rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
-    assert [d.date() for d in rule[:3]] == [start.replace(year=start.year + n) for n in range(3)]
+    assert [rule[n].date() for n in range(3)] == [start.replace(year=start.year + n) for n in range(3)]
     description = str(event["description"])
     assert REPORTING["what"][lang] in description and REPORTING["deadline_text"][lang] in description
 
@@ -244,9 +243,9 @@ def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: 
     workbook = openpyxl.load_workbook(data_dir / "agencies" / "phong-ldtbxh.xlsx")
     tables: dict[str, list[dict[str, Any]]] = {p.stem: read_csv(p) for p in data_dir.rglob("*.csv")}
     for name in workbook.sheetnames[:-1]:
-        header = [c.value for c in workbook[name][1]]
+        header = [str(c.value) for c in workbook[name][1]]
         tables[name] = [dict(zip(header, row, strict=True)) for row in workbook[name].iter_rows(min_row=2, values_only=True)]
-    strings = load_strings()[lang]
+    strings = plain_strings(lang)
     for name, rows in tables.items():
         fragment = page.section(f"columns-{name}")
         assert fragment is not None and fragment.find("caption") is not None, name
@@ -269,6 +268,6 @@ def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: 
 def test_every_column_has_a_meaning_in_both_languages() -> None:
     meanings = dictionary()
     for table, columns in meanings.columns.items():
-        assert meanings.about[table].vi and meanings.about[table].en
+        assert meanings.about[table].vi and meanings.about[table]["en"]
         for column, meaning in columns.items():
-            assert meaning.vi.strip() and meaning.en.strip() and meaning.vi != meaning.en, (table, column)
+            assert meaning.vi.strip() and meaning["en"].strip() and meaning.vi != meaning["en"], (table, column)

@@ -25,7 +25,7 @@ from toolkit.site import Build, SiteBuilder
 from plansite.__main__ import main
 from plansite.importer import writer
 from plansite.importer.figures import Figures
-from plansite.source import PlanLoader, Problem, read
+from plansite.source import DataFolder, PlanLoader, Problem, read
 from plansite.strings import lookup
 
 TXT_ID, DOCX_ID, OTHER_ID = "thu-nghiem", "thu-nghiem-docx", "12-kh-ubnd-2025"
@@ -53,7 +53,7 @@ def values(folder: Path) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for name in FILES:
         problems: list[Problem] = []
-        source = read(folder / name, problems)
+        source = read(DataFolder(folder), folder / name, problems)
         assert source is not None and not problems, [str(p) for p in problems]
         found[name] = source.value
     return found

@@ -21,7 +21,7 @@ from plansite.importer.report import report
 from plansite.importer.writer import REPORT, agencies_text, render, write
 from plansite.load import load_site
 from plansite.models import ID_PATTERN, AgenciesFile, UnitsFile
-from plansite.source import DataError, Problem, load
+from plansite.source import DataError, DataFolder, Problem, load
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,9 @@ def check_plan_id(plan_id: str, data_dir: Path) -> None:
 def _known(data_dir: Path) -> tuple[AgenciesFile, UnitsFile]:
     """agencies.yml and units.yml, which the draft is matched against; they must be valid."""
     problems: list[Problem] = []
-    _, agencies = load(data_dir / "agencies.yml", AgenciesFile, problems)
-    _, units = load(data_dir / "units.yml", UnitsFile, problems)
+    folder = DataFolder(data_dir)
+    _, agencies = load(folder, data_dir / "agencies.yml", AgenciesFile, problems)
+    _, units = load(folder, data_dir / "units.yml", UnitsFile, problems)
     if agencies is None or units is None:
         listed = "\n".join(f"  - {problem}" for problem in problems[:10])
         raise Refused(

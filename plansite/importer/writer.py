@@ -25,7 +25,7 @@ import yaml
 
 from plansite.importer.bodies import Bodies
 from plansite.importer.draft import Data
-from plansite.source import PlanLoader, Problem, read
+from plansite.source import DataFolder, PlanLoader, Problem, read
 
 REPORT = "bao-cao-nhap.md"
 # The first paragraph of each file's header, before the keys copied from another plan.
@@ -157,7 +157,7 @@ def agencies_text(path: Path, bodies: Bodies, plan_id: str) -> str | None:
         return None
     text = path.read_text(encoding="utf-8")
     problems: list[Problem] = []
-    source = read(path, problems)
+    source = read(DataFolder(path.parent), path, problems)
     assert source is not None and isinstance(source.node, yaml.MappingNode), problems
     items = next(value for key, value in source.node.value if key.value == "agencies")
     lines = text.splitlines()

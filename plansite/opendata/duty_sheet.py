@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
@@ -22,6 +23,7 @@ import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 from plansite.duties import PlanDuties, Role, agency_duties
 from plansite.editions import AUTHORITATIVE
 from plansite.markdown import plain
+from plansite.opendata.writers import write_text
 from plansite.wording import Wording
 
 # The columns: the interface string of each heading, and its width in characters.
@@ -38,8 +40,11 @@ COLUMNS = (
 ROLE_ORDER = (Role.lead, Role.coordinate, Role.member, Role.mentioned)
 A4 = 9  # XlsxWriter's paper code
 HEADER_LIMIT = 255  # characters Excel allows in a page header or footer
-# What Excel forbids in a worksheet's name, which is at most 31 characters.
+# What Excel forbids in a worksheet's name: these characters, an apostrophe at either end,
+# more than 31 UTF-16 code units, the name "History", and two names equal but for case.
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_UNITS = 31
+_RESERVED_SHEET_NAMES = {"history"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,9 +61,10 @@ class Duty:
 
 @dataclasses.dataclass(frozen=True)
 class Sheet:
-    """One plan's duties of one agency, in one language."""
+    """One plan's duties of one agency, in one language; ``number`` is the plan's, which
+    names the worksheet (``sheet_names``)."""
 
-    name: str
+    number: str
     title: str
     source: str
     notice: str | None
@@ -105,7 +111,7 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
         )
     plan_name = words.plan_name(duties.plan.id, lang)
     return Sheet(
-        name=_SHEET_NAME_FORBIDDEN.sub("-", plan.number)[:31],
+        number=plan.number,
         title=words.t(lang, "sheet_title", agency=words.agency_name(agency_id, lang), plan=plan_name),
         source=words.t(
             lang,
@@ -127,22 +133,34 @@ def agency_sheets(words: Wording, agency_id: str, lang: str) -> list[Sheet]:
     return [sheet for sheet in sheets if sheet.duties]
 
 
+def _cut(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` UTF-16 code units, never inside a character."""
+    while len(text.encode("utf-16-le")) > 2 * units:
+        text = text[:-1]
+    return text
+
+
+def sheet_names(numbers: Sequence[str]) -> list[str]:
+    """A worksheet name for each plan number, each one Excel accepts and all different: the
+    number without the characters Excel forbids, cut to 31 units; when nothing is left or
+    the name is taken (two plans numbered 81/KH-UBND in different years), its place in
+    the book is added: "81-KH-UBND (2)". Whatever the numbers, the workbook can be written."""
+    names: list[str] = []
+    for place, number in enumerate(numbers, start=1):
+        name = _cut(_SHEET_NAME_FORBIDDEN.sub("-", number).strip("' "), SHEET_NAME_UNITS).strip("' ")
+        tries = place
+        while not name or name.lower() in _RESERVED_SHEET_NAMES or name.lower() in (taken.lower() for taken in names):
+            suffix = f" ({tries})"
+            name = (_cut(name.removesuffix(f" ({tries - 1})"), SHEET_NAME_UNITS - len(suffix)).strip("' ") + suffix).strip()
+            tries += 1
+        names.append(name)
+    return names
+
+
 def _page_text(text: str) -> str:
     """Text for a page header or footer: "&" is Excel's control character there."""
     escaped = text.replace("&", "&&")
     return escaped if len(escaped) <= HEADER_LIMIT // 2 else escaped[: HEADER_LIMIT // 2 - 1].rstrip("&") + "…"
-
-
-def _unique(name: str, used: set[str]) -> str:
-    """``name``, or "name (2)"… when another sheet has it: two plans may share a number (two
-    localities' "12/KH-UBND"), and Excel refuses two sheets of one name, whatever their case."""
-    candidate, n = name, 1
-    while candidate.casefold() in used:
-        n += 1
-        suffix = f" ({n})"
-        candidate = name[: 31 - len(suffix)] + suffix
-    used.add(candidate.casefold())
-    return candidate
 
 
 def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt.date) -> bytes:
@@ -158,9 +176,7 @@ def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt
         "header": book.add_format({"bold": True, "border": 1, "bg_color": "#E7E6E6", "text_wrap": True, "valign": "top"}),
         "cell": book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
     }
-    used: set[str] = set()
-    for sheet in sheets:
-        name = _unique(sheet.name, used)
+    for sheet, name in zip(sheets, sheet_names([sheet.number for sheet in sheets]), strict=True):
         _write(book.add_worksheet(name), sheet, [words.t(lang, key) for key, _ in COLUMNS], formats, words.t(lang, "sheet_page"))
     book.close()
     return out.getvalue()
@@ -171,7 +187,7 @@ def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str,
     if sheet.notice:
         lines.append((sheet.notice, formats["source"]))
     for row, (text, cell_format) in enumerate(lines):
-        worksheet.write_string(row, 0, text, cell_format)
+        write_text(worksheet, row, 0, text, cell_format)
     header = len(lines) + 1  # a blank row between the source and the table
     for col, ((_, width), heading) in enumerate(zip(COLUMNS, headings, strict=True)):
         worksheet.set_column(col, col, width)
@@ -179,7 +195,7 @@ def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str,
     for number, duty in enumerate(sheet.duties, start=1):
         worksheet.write_number(header + number, 0, number, formats["cell"])
         for col, value in enumerate((duty.task, duty.content, duty.role, duty.lead, duty.coordinate, duty.timeline), start=1):
-            worksheet.write_string(header + number, col, value, formats["cell"])
+            write_text(worksheet, header + number, col, value, formats["cell"])
     last = header + len(sheet.duties)
     worksheet.freeze_panes(header + 1, 0)
     worksheet.autofilter(header, 0, last, len(COLUMNS) - 1)
