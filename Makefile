@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external icu
+.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external icu build-packages test-packages
 
 # PyICU (UTS #39 skeletons: agency names that look alike) is built against the system's
 # ICU when it is installed: ICU's headers, pkg-config and a C++ compiler, installed with
@@ -32,10 +32,28 @@ $(VENV)/installed-dev: $(VENV)/installed requirements-dev.txt
 check: $(VENV)/installed
 	$(BIN)/python -m plansite --data $(DATA) check
 
-## build: check the data, then build the whole site (strict, search index, security policy);
-## site/ is replaced only when every step succeeded
-build: $(VENV)/installed
+## build: check the data, then build the whole site (strict, search index, security policy,
+## PDF documents); site/ is replaced only when every step succeeded
+build: $(VENV)/installed build-packages
 	$(BIN)/python -m plansite --data $(DATA) build
+
+# Debian packages beyond Python. The build: WeasyPrint's libraries (Pango, HarfBuzz's
+# subsetter) and the fonts the PDF documents embed (Noto Serif, fonts-noto-core). The tests:
+# poppler-utils (pdftotext, pdffonts, pdftoppm), to read the PDFs as a reader's viewer does.
+# Installed with apt when missing and we are root; else a clear stop. The GitHub workflow
+# runs `sudo make build-packages test-packages`.
+BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core
+TEST_PACKAGES := poppler-utils
+define apt_install
+	@missing=$$(for package in $(1); do dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q 'ok installed' || echo $$package; done); \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "$(2) need Debian's" $$missing": sudo apt-get install" $$missing >&2; exit 1; fi
+endef
+build-packages:
+	$(call apt_install,$(BUILD_PACKAGES),The PDF documents)
+test-packages:
+	$(call apt_install,$(TEST_PACKAGES),The tests of the PDF documents)
 
 ## serve: preview on http://127.0.0.1:8000, rebuilt whenever data/ (or the code) changes
 serve: $(VENV)/installed
@@ -62,7 +80,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 ## test: lint, type-check, build, then the whole test suite (browser tests included)
-test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint build
+test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json test-packages lint build
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests of the data layer alone (loading, checks, rendering, open data,

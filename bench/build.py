@@ -11,6 +11,9 @@ and a fresh process, ``--runs`` times:
   with Material and static-i18n and without the macros plugin: what MkDocs costs
   anyway, so ``ours / plain`` is what our rendering adds (target ≤ 1.3).
 
+The whole build also says what its PDF documents (``plansite.pdf``) took: reported apart,
+as what the PDFs add to the build.
+
 Timings are medians of wall-clock seconds on this machine; peak memory is the largest
 resident set of the build's processes (``getrusage(RUSAGE_CHILDREN)``, so each measured
 command runs in a process of its own). Results: a table on stdout and
@@ -47,12 +50,22 @@ RATIO_BUDGET = 1.3
 # A page's cost and a plan page's weight must not grow with the number of plans (issue 24).
 GROWTH_BUDGET = 1.2
 RESULTS = ROOT / "bench" / "results-build.md"
+PDF_LINE = re.compile(r"^PDF documents: (\d+) files, (\d+) bytes, in ([\d.]+) s$", re.MULTILINE)
 
 
 @dataclass
 class Run:
     seconds: float
     peak_mib: float
+    output: str = ""
+
+    @property
+    def pdf(self) -> tuple[int, int, float]:
+        """(files, bytes, seconds) of the PDF documents, as the whole build reports them."""
+        found = PDF_LINE.search(self.output)
+        if found is None:
+            raise SystemExit(f"the build did not say what its PDF documents took:\n{self.output}")
+        return int(found.group(1)), int(found.group(2)), float(found.group(3))
 
 
 @dataclass
@@ -97,7 +110,7 @@ def measured(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     code, seconds, peak_kib = json.loads(done.stderr.strip().splitlines()[-1])
     if code != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stdout}\n{done.stderr}")
-    return Run(seconds, peak_kib / 1024)
+    return Run(seconds, peak_kib / 1024, done.stdout)
 
 
 def project(work: Path) -> Path:
@@ -165,7 +178,8 @@ def measure_size(plans: int, runs: int, scratch: Path) -> Size:
         shutil.rmtree(folder)
         shutil.rmtree(flat)
         print(
-            f"  {plans} plan(s), run {run + 1}: whole {whole[-1].seconds:.1f} s, ours {ours[-1].seconds:.1f} s, plain {plain[-1].seconds:.1f} s"
+            f"  {plans} plan(s), run {run + 1}: whole {whole[-1].seconds:.1f} s (PDFs {whole[-1].pdf[2]:.1f} s), "
+            f"ours {ours[-1].seconds:.1f} s, plain {plain[-1].seconds:.1f} s"
         )
     return Size(plans, pages, whole, ours, plain, heaviest_plan_page, heaviest_page)
 
@@ -182,17 +196,20 @@ def report(sizes: list[Size], runs: int) -> tuple[str, bool]:
         "peak memory is the largest resident set of the build's processes.",
         "",
         "| plans | pages | whole build (s) | pages/s | peak MiB | ours: mkdocs (s) | ms per page | plain mkdocs (s) | ours / plain "
-        "| heaviest plan page (KiB) | heaviest page (KiB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| heaviest plan page (KiB) | heaviest page (KiB) | PDF files | PDF MB | PDFs (s) | PDFs / whole |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     holds = True
     for size in sizes:
         whole = Size.median(size.whole)
         peak = max(run.peak_mib for run in size.whole)
+        files, pdf_bytes, _ = size.whole[0].pdf
+        pdf_seconds = statistics.median(run.pdf[2] for run in size.whole)
         lines.append(
             f"| {size.plans} | {size.pages} | {whole:.2f} | {size.pages / whole:.0f} | {peak:.0f} | {Size.median(size.ours):.2f} "
             f"| {size.ms_per_page:.0f} | {Size.median(size.plain):.2f} | {size.ratio:.2f} "
-            f"| {size.heaviest_plan_page[0] / 1024:.1f} ({size.heaviest_plan_page[1]}) | {size.heaviest_page[0] / 1024:.1f} ({size.heaviest_page[1]}) |"
+            f"| {size.heaviest_plan_page[0] / 1024:.1f} ({size.heaviest_plan_page[1]}) | {size.heaviest_page[0] / 1024:.1f} ({size.heaviest_page[1]}) "
+            f"| {files} | {pdf_bytes / 1e6:.2f} | {pdf_seconds:.2f} | {pdf_seconds / whole:.0%} |"
         )
         holds &= size.ratio <= RATIO_BUDGET
     worst = max(size.ratio for size in sizes)

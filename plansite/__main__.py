@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--work", type=Path, default=ROOT / "build", help="where the list of stubs written is kept (default: ./build)")
     export = commands.add_parser("export", help="write the open-data files")
     export.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
+    pdf = commands.add_parser("pdf", help="write the PDF documents (the build makes them too)")
+    pdf.add_argument("--out", type=Path, default=ROOT / "docs" / "data")
     schema = commands.add_parser("schema", help="write the JSON Schemas for editors")
     schema.add_argument("--out", type=Path, default=ROOT / "schemas")
     build = commands.add_parser("build", help="check the data and build the whole site; site/ is replaced only on success")
@@ -106,7 +108,7 @@ def _import_command(args: argparse.Namespace) -> int:
 
 
 def _data_command(args: argparse.Namespace) -> int:
-    """``check``, ``pages`` or ``export``: load the data, then write what the command makes."""
+    """``check``, ``pages``, ``export`` or ``pdf``: load the data, then write what the command makes."""
     site = load_site(args.data)
     if args.command == "pages":
         from plansite.languages import CODES
@@ -123,6 +125,20 @@ def _data_command(args: argparse.Namespace) -> int:
 
         files = write_exports(site, args.out)
         print(f"wrote {len(files)} open-data files in {args.out}")
+    elif args.command == "pdf":
+        import datetime as dt
+
+        from plansite.build import site_url, source_date_epoch
+        from plansite.pdf.documents import write_documents
+        from plansite.pdf.typesetter import PdfError
+
+        built = dt.datetime.fromtimestamp(int(source_date_epoch(ROOT, site)), dt.UTC)
+        try:
+            documents = write_documents(site, args.out, built, site_url(ROOT))
+        except PdfError as err:
+            print(err, file=sys.stderr)
+            return 1
+        print(f"wrote {len(documents)} PDF documents in {args.out}")
     else:
         print(f"data OK: {len(site.plans)} plan(s), {len(site.agencies)} agencies")
         for line in translation_report(site):

@@ -4,7 +4,8 @@
 2. copy the files the check read, and only those, to ``build/data/``, the copy the site
    generator renders from (so a file edited during a build or a preview never reaches a
    page unchecked, and nothing the check refused, a link for one, is ever copied);
-3. write the page stubs, the navigation and the open-data files under ``docs/``;
+3. write the page stubs, the navigation, the open-data files and the PDF documents
+   under ``docs/``, and the list of those files with their sizes;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
 5. add the Content-Security-Policy to every page and build the search index;
@@ -22,21 +23,28 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
-from plansite import csp, editions, registry, search
+import yaml
+
+from plansite import csp, editions, registry, search, theme
 from plansite.families.base import REFERENCE
 from plansite.languages import CODES
 from plansite.load import SiteData, load_site
-from plansite.models import MissingText
+from plansite.models import PLACEHOLDER_REPOSITORY, MissingText
 from plansite.opendata.dictionary import ColumnsError
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
 from plansite.opendata.writers import CellTooLong
 from plansite.pages import GUIDE, write_pages
+from plansite.pdf.documents import write_documents
+from plansite.pdf.typesetter import PdfError
 from plansite.render import Renderer
 from plansite.routes import RouteConflict
 from plansite.source import DataError
+from plansite.strings import lookup
 
 
 class BuildError(Exception):
@@ -89,6 +97,24 @@ def source_date_epoch(project: Path, site: SiteData) -> str:
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
 
+def site_url(project: Path) -> str:
+    """Where the site is published, as ``mkdocs.yml`` sets it: the ``SITE_URL`` variable,
+    else the default written there (the PDF documents print it; the tests serve under it)."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        assert isinstance(node, yaml.SequenceNode)
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[name] for name in names if name in os.environ), default)
+
+    Loader.add_constructor("!ENV", env)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # a SafeLoader
+    url = str(config["site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
 def snapshot(data_dir: Path, files: tuple[str, ...], target: Path) -> None:
     """``target`` becomes a copy of the ``files`` of ``data_dir`` the loader read (paths
     relative to it), and of nothing else."""
@@ -102,9 +128,10 @@ def snapshot(data_dir: Path, files: tuple[str, ...], target: Path) -> None:
     fresh.rename(target)
 
 
-def prepare(data_dir: Path, project: Path) -> SiteData:
-    """Steps 1-3: check the data, snapshot it, write stubs, navigation and open data.
-    Raises ``DataError`` (every problem) before anything is written."""
+def prepare(data_dir: Path, project: Path, pdf: bool = True) -> SiteData:
+    """Steps 1-3: check the data, snapshot it, write stubs, navigation, open data and, with
+    ``pdf``, the PDF documents. Raises ``DataError`` (every problem) before anything is
+    written, and ``BuildError`` when the PDF documents cannot be made."""
     site = load_site(data_dir)
     work = project / "build"
     snapshot(data_dir, site.files, work / "data")
@@ -113,7 +140,20 @@ def prepare(data_dir: Path, project: Path) -> SiteData:
         files = export(site, project / "docs" / "data")
     except (RouteConflict, CellTooLong) as err:
         raise BuildError(f"cannot write the pages and the open data: {err}") from None
-    write_listing([file.listed() for file in files], work / LISTING)
+    if not pdf:
+        write_listing([file.listed() for file in files], work / LISTING)
+        return site
+    built = dt.datetime.fromtimestamp(int(source_date_epoch(project, site)), dt.UTC)
+    start = time.perf_counter()
+    try:
+        documents = write_documents(site, project / "docs" / "data", built, site_url(project), work / "pdf-cache")
+    except PdfError as err:
+        raise BuildError(f"cannot make the PDF documents: {err}") from None
+    # What the PDFs cost, said on every build (bench/build.py reads this line).
+    print(
+        f"PDF documents: {len(documents)} files, {sum(d.size for d in documents)} bytes, in {time.perf_counter() - start:.2f} s", flush=True
+    )
+    write_listing([file.listed() for file in [*files, *documents]], work / LISTING)
     return site
 
 
@@ -128,11 +168,13 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
 
 
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
-    """Each published page's plan and search weight (facts of its family), by URL; the
-    editor's guide, hand-written, counts as a reading aid."""
+    """Each published page's plan, search weight and readers' terms (facts of its family),
+    by URL; the editor's guide, hand-written, counts as a reading aid."""
     facts = {}
     for page, lang in registry.published(site):
-        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, registry.FAMILIES[page.kind].search_weight)
+        family = registry.FAMILIES[page.kind]
+        terms = family.search_terms(site, page, lang) if family.search_terms else ()
+        facts[page_url(page.path, lang)] = search.PageFacts(page.plan, family.search_weight, terms)
     for lang in CODES:
         facts[page_url(GUIDE, lang)] = search.PageFacts(None, REFERENCE)
     return facts
@@ -156,7 +198,8 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
         try:
-            search.build_index(new, search_facts(site))
+            offers = {code: lookup(code, "search_elsewhere") for code in CODES}
+            search.build_index(new, search_facts(site), offers)
         except search.SearchIndexError as err:
             raise BuildError(f"cannot build the search index: {err}") from None
     except BaseException:
@@ -186,4 +229,14 @@ def main(data_dir: Path, project: Path, site_dir: Path) -> int:
         return 1
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     print(f"built {site_dir}: {pages} pages, {len(site.plans)} plan(s), {len(site.agencies)} agencies")
+    if theme.repository(site.settings, os.environ) is None:
+        print(PLACEHOLDER_NOTE.format(placeholder=PLACEHOLDER_REPOSITORY, variable=theme.REPOSITORY_VARIABLE))
     return 0
+
+
+# A build of the repository's placeholder is a good build (a preview, a fork): it says
+# what its readers will not see, in one line.
+PLACEHOLDER_NOTE = (
+    "note: the repository is still the placeholder {placeholder} (data/site.yml; {variable} is not set): "
+    "the pages show no GitHub feedback, edit or source link"
+)

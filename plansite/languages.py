@@ -11,6 +11,7 @@ authoritative one: the plans are written in it, and its edition sits at the site
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,6 +32,8 @@ class Language(BaseModel):
     day_month: str
     og_locale: str = Field(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")
     theme: str
+    # The site search's stemmer for the edition's words (search.js, STEMMERS), if any.
+    stemmer: Literal["english"] | None = None
 
     @property
     def prefix(self) -> str:

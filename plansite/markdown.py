@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -26,18 +27,22 @@ def escape(text: object) -> Markup:
     return Markup(_SPECIAL.sub(r"\\\1", escaped))
 
 
-def emphasis(text: str) -> Markup:
-    """Escape ``text`` but keep the plan's ``**bold**`` and ``*italic*`` as HTML."""
+def emphasis(text: str, escaper: Callable[[str], Markup] = escape) -> Markup:
+    """Escape ``text`` but keep the plan's ``**bold**`` and ``*italic*`` as HTML.
+
+    ``escaper`` escapes the words for where they go: Markdown (the pages) or, with
+    ``markupsafe.escape``, HTML (the PDF documents).
+    """
     out = []
     position = 0
     for match in _EMPHASIS.finditer(text):
-        out.append(escape(text[position : match.start()]))
+        out.append(escaper(text[position : match.start()]))
         if match.group(1) is not None:
-            out.append(Markup("<strong>%s</strong>") % escape(match.group(1)))
+            out.append(Markup("<strong>%s</strong>") % escaper(match.group(1)))
         else:
-            out.append(Markup("<em>%s</em>") % escape(match.group(2)))
+            out.append(Markup("<em>%s</em>") % escaper(match.group(2)))
         position = match.end()
-    out.append(escape(text[position:]))
+    out.append(escaper(text[position:]))
     return Markup("").join(out)
 
 

@@ -575,13 +575,48 @@ class GroupItems(Model):
     tasks: list[Id] = Field(default=[], max_length=limits.GROUP_ITEMS)
 
 
+def _language_code(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"unknown language {shorten(value)}; the languages' keys are {', '.join(CODES)} (languages.yml)")
+    return value
+
+
+LanguageCode = Annotated[str, AfterValidator(_language_code), WithJsonSchema({"type": "string", "enum": list(CODES)})]
+
+
+def _searchable(value: str) -> str:
+    if not re.search(r"[^\W_]", value):
+        raise ValueError(f"{shorten(value)} has no word to search for (no letter or digit)")
+    return value
+
+
+def _distinct(terms: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for term in terms:
+        key = " ".join(term.casefold().split())
+        if key in seen:
+            raise ValueError(f"{shorten(term)} is listed twice")
+        seen.add(key)
+    return terms
+
+
+# A word or phrase readers type for a page (search_terms), with a word in it; at most
+# the length of a name (the property test fills every text with a long hostile string).
+SearchTerm = Annotated[NonEmpty, StringConstraints(max_length=500), AfterValidator(_searchable)]
+# The terms of one language: at least one, each once.
+SearchTerms = Annotated[list[SearchTerm], Field(min_length=1, max_length=30), AfterValidator(_distinct)]
+
+
 class Group(GroupItems):
     """A group of people the plan serves (editorial: a reading aid, not the plan's text):
-    its name, an optional one-line summary, and the targets and sub-tasks that concern it."""
+    its name, an optional one-line summary, the targets and sub-tasks that concern it,
+    and the words readers use for it that its page need not hold, by language (the site
+    search finds the page by them; they are not shown)."""
 
     id: Id
     name: Name
     summary: Title | None = None
+    search_terms: dict[LanguageCode, SearchTerms] = {}
 
 
 class GroupsFile(Model):
@@ -599,6 +634,9 @@ class GroupsFile(Model):
 # '.', '_', '-'; not '.' or '..'), so that it is written into links without escaping and
 # the edit and feedback links can lead nowhere else.
 REPOSITORY_PATTERN = r"^https://github\.com/[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$"
+# What site.yml holds until the maintainers write the real address: a build with it (and
+# no REPOSITORY_URL) shows readers no link to GitHub (plansite/theme.py).
+PLACEHOLDER_REPOSITORY = "https://github.com/OWNER/REPOSITORY"
 
 
 def _repository(value: str) -> str:
@@ -628,29 +666,42 @@ def _branch(value: str) -> str:
 Branch = Annotated[str, AfterValidator(_branch), Field(json_schema_extra={"pattern": BRANCH_PATTERN, "maxLength": limits.NAME.chars})]
 
 
-def _contact(value: str) -> str:
-    """An e-mail address (its syntax, checked by email-validator; no look-up on the network)
-    or a telephone number (Vietnamese, or international with +; checked by phonenumbers,
-    Google's libphonenumber)."""
-    if "@" in value:
-        try:
-            email_validator.validate_email(value, check_deliverability=False)
-        except email_validator.EmailNotValidError as err:
-            raise ValueError(f"{shorten(value)} is not a valid e-mail address: {err}") from None
-        return value
+def _email(value: str) -> str:
+    """An e-mail address: its syntax, checked by email-validator (no look-up on the network)."""
+    try:
+        email_validator.validate_email(value, check_deliverability=False)
+    except email_validator.EmailNotValidError as err:
+        raise ValueError(f"{shorten(value)} is not a valid e-mail address (such as gopy@example.org): {err}") from None
+    return value
+
+
+def _telephone(value: str) -> str:
+    """A telephone number, Vietnamese or international with +: checked by phonenumbers (libphonenumber)."""
     try:
         number = phonenumbers.parse(value, "VN")
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        raise ValueError(
-            f"expected an e-mail address (such as ten@minhlong.quangngai.gov.vn) or a telephone number "
-            f"(such as 0255 3123 456, or +84 255 3123 456) (got {shorten(value)})"
-        )
+        raise ValueError(f"{shorten(value)} is not a valid telephone number (such as 0210 1234 567, or +84 210 1234 567)")
     return value
 
 
-Contact = Annotated[NameText, AfterValidator(_contact)]
+Email = Annotated[NonEmpty, StringConstraints(max_length=254), AfterValidator(_email)]
+Telephone = Annotated[NonEmpty, StringConstraints(max_length=30), AfterValidator(_telephone)]
+
+
+class Contact(Model):
+    """How readers reach the people who run the site: an e-mail address, a telephone
+    number, or both. "Góp ý, báo lỗi" offers them before GitHub, which needs an account."""
+
+    email: Email | None = None
+    telephone: Telephone | None = None
+
+    @model_validator(mode="after")
+    def _some_way(self) -> Contact:
+        if self.email is None and self.telephone is None:
+            raise ValueError("give an email, a telephone, or both (or leave contact out)")
+        return self
 
 
 class SiteEvent(Model):
@@ -684,8 +735,7 @@ class SiteSettings(Model):
     description: Title
     # Who runs the site (not the body that issued the documents).
     publisher: Name
-    # How to reach them: an e-mail address or a telephone number; without it the footer
-    # points to the repository's issues.
+    # How to reach them; without it, feedback goes through the repository's issues only.
     contact: Contact | None = None
     # The GitHub repository; the build prefers the REPOSITORY_URL variable (set by the workflow).
     repository: RepositoryUrl

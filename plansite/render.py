@@ -81,26 +81,13 @@ class Renderer:
         """The Markdown of ``page`` in ``lang``."""
         family = FAMILIES[page.kind]
         built = family.context(self.page_input(page, lang))
-        words = self.words
         context: dict[str, Any] = {
-            "lang": lang,
+            **template_helpers(self.words, lang),
             "page": page,
             "title": family.title(self.page_input(page, lang)),
-            "t": lambda key, **values: words.t(lang, key, **values),
-            "tx": lambda text: text[lang] if isinstance(text, Multilingual) else text,
             "link": lambda target, anchor=None: Markup(page.link(target, anchor)),
             "href": lambda target, anchor=None: safe_url(page.href(target, anchor)),
             "data_href": lambda file: safe_url(page.data_href(lang, file)),
-            "size": lambda file: formatting.size(file.size, lang),
-            "routes": routes,
-            "date": lambda value: words.date(value, lang),
-            "agency": lambda agency_id: words.agency_name(agency_id, lang),
-            "document_name": lambda document: words.document_name(document, lang),
-            "agency_inline": lambda agency_id: words.inline_name(agency_id, lang),
-            "month_name": lambda month: formatting.month_name(month, lang),
-            "level": lambda target, year: words.level(target, year, lang),
-            "measure_name": lambda target: words.measure_name(target, lang),
-            "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),
             "language_name": LANGUAGES[lang].name,
             "plan_pages": lambda plan_id, in_lang: [
                 ref for ref in plan_pages(self.site, plan_id) if in_lang in editions_of(self.site, ref)
@@ -128,6 +115,26 @@ class Renderer:
             title, _, body = markdown.partition("\n")
             return f"{title}\n\n{notice}\n{body}"
         return f"{notice}\n{markdown}"
+
+
+def template_helpers(words: Wording, lang: str) -> dict[str, Any]:
+    """What every template is given, whatever it writes (a page's Markdown, a PDF's HTML):
+    the language, its interface strings, and the names, dates and sizes said in it."""
+    return {
+        "lang": lang,
+        "t": lambda key, **values: words.t(lang, key, **values),
+        "tx": lambda text: text[lang] if isinstance(text, Multilingual) else text,
+        "size": lambda file: formatting.size(file.size, lang),
+        "routes": routes,
+        "date": lambda value: words.date(value, lang),
+        "agency": lambda agency_id: words.agency_name(agency_id, lang),
+        "document_name": lambda document: words.document_name(document, lang),
+        "agency_inline": lambda agency_id: words.inline_name(agency_id, lang),
+        "month_name": lambda month: formatting.month_name(month, lang),
+        "level": lambda target, year: words.level(target, year, lang),
+        "measure_name": lambda target: words.measure_name(target, lang),
+        "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),
+    }
 
 
 def html_text(value: object) -> Markup:

@@ -15,22 +15,31 @@ that belong to no plan, and one file per plan its pages (those under ``plans/<id
 that the first results need only the site's pages and one plan's, however many plans
 the site has; the rest follow. In JSON arrays, to keep them small::
 
-    search/<lang>.json         {"version": 1, "lang": "vi", "plans": [plan id, ...], "pages": [page, ...]}
-    search/<lang>/<plan>.json  {"version": 1, "lang": "vi", "plan": plan id, "pages": [page, ...]}
-    page: [url, title, [[anchor, level, text, title], ...], weight?]
+    search/<lang>.json         {"version": 2, "lang": "en", "stemmer": "english", "plans": [plan id, ...],
+                                "editions": [[code, prefix, offer], ...], "pages": [page, ...]}
+    search/<lang>/<plan>.json  {"version": 2, "lang": "en", "stemmer": "english", "plan": plan id, "pages": [page, ...]}
+    page: [url, title, [[anchor, level, text, title], ...], weight?, terms?]
 
 - ``plans``: every plan's id, in the order of their URLs;
+- ``editions``: the other editions, each with where its pages are and, in its own
+  language, its offer of a search that found nothing here ("#" is the query): search.js
+  links to it (the other edition's text is fetched only if the reader follows it);
 - ``url``: site-relative, as a link from the site's root ("plans/p/area-5/", "" for home);
 - a section's ``anchor`` is the id it starts at ("" for the top of the page);
 - ``level`` is 1-6 when the section starts with a heading of that level, which is then
   the first line of ``text``; 0 when it starts at another anchored element;
 - ``text``: the section's blocks (paragraphs, list items, table cells), one a line;
 - ``title``: the heading a section without its own (``level`` 0) stands under; "" otherwise;
-- ``weight``: what the page's scores count for, when not 1.
+- ``weight``: what the page's scores count for, when not 1 (or when ``terms`` follow);
+- ``terms``: the words readers use for the page that it need not hold (a group's
+  ``search_terms`` in groups.yml), which search.js counts as the page's title;
+- ``stemmer``: the language's (languages.yml), when it has one: search.js stems the
+  words of the text and of the query with it. A language without one has no key.
 
-Which plan a page belongs to and what its results count for are facts of its page
-family (``families.base.Family.search_weight``): the build hands them over as
-``PageFacts`` by URL, so this module knows no family and no edition's URL prefix.
+Which plan a page belongs to, what its results count for and the readers' terms for it
+are facts of its page family (``families.base.Family.search_weight``, ``search_terms``):
+the build hands them over as ``PageFacts`` by URL, so this module knows no family and no
+edition's URL prefix.
 """
 
 from __future__ import annotations
@@ -45,7 +54,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-FORMAT_VERSION = 1
+from plansite.languages import LANGUAGES
+
+FORMAT_VERSION = 2
 # Where the search files go in the built site: search/<lang>.json, search/<lang>/<plan>.json.
 OUTPUT = "search"
 # Material puts a page's content, and nothing else, in this element.
@@ -94,11 +105,13 @@ class Section:
 @dataclass(frozen=True)
 class PageFacts:
     """What the index needs to know of a page beyond its text: the plan it belongs to
-    (its part of the index), and what its scores count for in the ranking (a reading
-    aid's less than the plan's own text; search.js does not put their titles first)."""
+    (its part of the index), what its scores count for in the ranking (a reading aid's
+    less than the plan's own text; search.js does not put their titles first), and the
+    words readers use for it that it need not hold (the editors' ``search_terms``)."""
 
     plan: str | None = None
     weight: float = 1.0
+    terms: tuple[str, ...] = ()
 
 
 @dataclass
@@ -250,31 +263,38 @@ def read_site(site: Path, facts: Mapping[str, PageFacts]) -> list[Page]:
 
 
 def page_entry(page: Page) -> list[object]:
-    """A page as the search files hold it."""
+    """A page as the search files hold it: what it has beyond its sections only when it has it."""
     sections = [[section.anchor, section.level, section.text, section.title] for section in page.sections]
-    return [page.url, page.title, sections, *([page.weight] if page.weight != 1 else [])]
+    terms = [unicodedata.normalize("NFC", term) for term in page.facts.terms]
+    extra: list[object] = [page.weight, terms] if terms else [page.weight] if page.weight != 1 else []
+    return [page.url, page.title, sections, *extra]
 
 
-def index_files(pages: list[Page], lang: str) -> dict[str, str]:
-    """The search files of one language by path under ``search/`` (their shape is in this module's docstring)."""
+def index_files(pages: list[Page], lang: str, offers: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The search files of one language by path under ``search/`` (their shape is in this
+    module's docstring); ``offers``: each edition's offer of the same search, by language."""
     own = [page for page in pages if page.lang == lang]
     plans = list(dict.fromkeys(page.plan for page in own if page.plan))
-    head = {"version": FORMAT_VERSION, "lang": lang}
-    parts = {f"{lang}.json": {**head, "plans": plans, "pages": [page_entry(page) for page in own if not page.plan]}}
+    stemmer = LANGUAGES[lang].stemmer if lang in LANGUAGES else None
+    head = {"version": FORMAT_VERSION, "lang": lang, **({"stemmer": stemmer} if stemmer else {})}
+    editions = [[code, LANGUAGES[code].prefix, offer] for code, offer in (offers or {}).items() if code != lang]
+    site_part = {**head, "plans": plans, "editions": editions, "pages": [page_entry(page) for page in own if not page.plan]}
+    parts = {f"{lang}.json": site_part}
     for plan in plans:
         parts[f"{lang}/{plan}.json"] = {**head, "plan": plan, "pages": [page_entry(page) for page in own if page.plan == plan]}
     return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for path, data in parts.items()}
 
 
-def build_index(site: Path, facts: Mapping[str, PageFacts]) -> list[Path]:
+def build_index(site: Path, facts: Mapping[str, PageFacts], offers: Mapping[str, str] | None = None) -> list[Path]:
     """Write the search files of every language of the site into ``site/search/``; return them.
-    ``facts`` are the pages' plans and weights by URL (a page not in it: no plan, weight 1)."""
+    ``facts`` are the pages' plans, weights and terms by URL (a page not in it: no plan,
+    weight 1, no terms); ``offers`` each edition's offer of a search that found nothing."""
     pages = read_site(site, facts)
     output = site / OUTPUT
     shutil.rmtree(output, ignore_errors=True)
     written = []
     for lang in sorted({page.lang for page in pages}):
-        for name, text in index_files(pages, lang).items():
+        for name, text in index_files(pages, lang, offers).items():
             path = output / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")

@@ -4,7 +4,9 @@ MkDocs' own server rebuilds the pages whenever the stubs, the navigation, the da
 snapshot, the templates or the code change. This module watches ``data/`` for it:
 on every change it checks the data again and, when the data is good, writes the
 snapshot, stubs, navigation and open data (``build.prepare``), so titles, menu and
-descriptions follow the data as the pages do. When the data is broken, it lists
+descriptions follow the data as the pages do. The PDF documents are left out: they
+take seconds at every change, and need Debian's fonts and Pango, which a Windows
+machine lacks; ``make build`` makes them. When the data is broken, it lists
 every problem in the terminal and writes nothing: the server goes on answering
 with the last good pages.
 """
@@ -29,7 +31,7 @@ STOP_SECONDS = 10
 def refresh(data_dir: Path, project: Path) -> bool:
     """Check the data and, when it is good, write what the server builds from."""
     try:
-        prepare(data_dir, project)
+        prepare(data_dir, project, pdf=False)
     except (DataError, BuildError) as err:
         print(f"\n{err}\nThe preview keeps showing the last good pages until these are fixed.\n", file=sys.stderr, flush=True)
         return False

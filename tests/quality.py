@@ -8,19 +8,19 @@ weight and no-JavaScript tests all read its results rather than load the pages a
 
 from __future__ import annotations
 
-import os
 import urllib.parse
 from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from toolkit.links import Site
 from toolkit.server import serve
+
+from plansite.build import site_url
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (375, 1280)  # a small phone, a laptop
@@ -39,19 +39,7 @@ MISSING = "en/no-such-page/"
 
 def configured_site_url() -> str:
     """site_url as mkdocs.yml sets it: the SITE_URL variable, else the default there."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-        assert isinstance(node, yaml.SequenceNode)
-        *names, default = loader.construct_sequence(node)
-        return next((os.environ[name] for name in names if name in os.environ), default)
-
-    Loader.add_constructor("!ENV", env)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    url = str(config["site_url"])
-    return url if url.endswith("/") else url + "/"
+    return site_url(ROOT)
 
 
 def serve_as_published(site: Site) -> AbstractContextManager[str]:

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import snowballstemmer
 import yaml
 
 from plansite import routes
+from plansite.languages import LANGUAGES
 from plansite.load import SiteData
 from plansite.search import fold
 
@@ -61,7 +63,9 @@ def expected(site: SiteData, kind: str, key: str, lang: str) -> Expected:
             groups = data.groups.groups if data.groups else []
             group = next((g for g in groups if g.id == key), None)
             if group is not None:
-                return Expected(f"group {key}", frozenset({page_url(routes.group(plan_id, key), lang)}), frozenset(), (group.name[lang],))
+                # Its name, or the words readers use for it (groups.yml, search_terms).
+                texts = (group.name[lang], *group.search_terms.get(lang, ()))
+                return Expected(f"group {key}", frozenset({page_url(routes.group(plan_id, key), lang)}), frozenset(), texts)
         if kind == "document":
             numbers = {document.id: document.number for document in data.plan.documents} | {data.plan.id: data.plan.number}
             if key in numbers:
@@ -106,6 +110,39 @@ def misses(site: SiteData, entry: dict[str, Any], results: list[Result]) -> list
 def words(text: str) -> list[str]:
     """The words of ``text`` as a reader types them: folded, lower case."""
     return re.findall(r"[^\W_]+", fold(text))
+
+
+# Python's Snowball stemmers, by the name languages.yml gives (``stemmer``): what
+# docs/assets/search/english.js must agree with (tests/test_search.py checks it does).
+STEMMERS = {"english": snowballstemmer.stemmer("english")}
+# english.js's rule for negative forms: "illiteraci" is also found as "literaci".
+NEGATIVE = re.compile(r"^(?:un(?=[^i])|il(?=l)|ir(?=r)|im(?=m))([a-z]{5,})$")
+
+
+def stem(word: str, lang: str) -> str:
+    """The stem search.js gives a folded word in ``lang``: the word itself without a stemmer,
+    and for any word but one of English letters."""
+    name = LANGUAGES[lang].stemmer
+    if name is None or not re.fullmatch(r"[a-z]+", word):
+        return word
+    return str(STEMMERS[name].stemWord(word))
+
+
+def forms(word: str, lang: str) -> list[str]:
+    """The keys a word of the text is found by in ``lang`` (english.js, ``forms``)."""
+    own = stem(word, lang)
+    positive = NEGATIVE.match(own) if LANGUAGES[lang].stemmer else None
+    return [own, positive.group(1)] if positive else [own]
+
+
+def made_of(query: str, texts: tuple[str, ...], lang: str) -> bool:
+    """Whether every word of ``query`` is a word of ``texts`` (or the same word in another
+    form, with the language's stemmer), its last possibly the start of one."""
+    own = {word for text in texts for word in words(text)}
+    keys = {key for word in own for key in forms(word, lang)}
+    *whole, last = words(query)
+    found = [word in own or stem(word, lang) in keys for word in whole]
+    return all(found) and (any(word.startswith(last) for word in own) or stem(last, lang) in keys)
 
 
 def query_id(entry: dict[str, Any]) -> str:

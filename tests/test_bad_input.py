@@ -606,18 +606,6 @@ def test_the_branch_cannot_lead_out_of_the_repository(copy_of_data: Path) -> Non
     )
 
 
-@pytest.mark.parametrize(("contact", "accepted"), [("so.noivu@example.vn", True), ("0255 3862 345", True), ("call us", False)])
-def test_the_contact_is_an_email_address_or_a_telephone_number(copy_of_data: Path, contact: str, accepted: bool) -> None:
-    line = replace(copy_of_data / "site.yml", "branch: main\n", f"branch: main\ncontact: {contact}\n") + 1
-    if accepted:
-        assert load_site(copy_of_data).settings.contact == contact
-    else:
-        assert problem_at(copy_of_data, Path("site.yml"), line, "contact").message == (
-            "expected an e-mail address (such as ten@minhlong.quangngai.gov.vn) or a telephone number "
-            "(such as 0255 3123 456, or +84 255 3123 456) (got 'call us')"
-        )
-
-
 def test_a_name_longer_than_the_limit_is_refused(copy_of_data: Path) -> None:
     """A group name of 506 letters broke the menu file; a 400 KB site name made a 100 MB site."""
     groups = Path("plans") / PLAN_ID / "groups.yml"

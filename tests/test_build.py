@@ -1,8 +1,10 @@
 """`make build` is atomic and reproducible.
 
 - Two builds of the same files, in different folders, time zones and hash seeds, give
-  the same site byte for byte (sitemap.xml.gz and the search index included).
+  the same site byte for byte (sitemap.xml.gz, the search index and the PDF documents included).
 - A build that fails, at any step, says why and leaves the previous site/ as it was.
+- A build of site.yml's placeholder repository (no REPOSITORY_URL) links to no GitHub
+  repository, and says so in one line.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ def tree(site: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBuilder) -> Build:
     work = tmp_path_factory.mktemp("first")
-    build = site_builder(DATA, work, {"TZ": "UTC", "PYTHONHASHSEED": "1"})
+    # As a fork or a preview builds it: site.yml's placeholder repository, whatever the
+    # environment running the tests says (the workflow sets REPOSITORY_URL).
+    build = site_builder(DATA, work, {"TZ": "UTC", "PYTHONHASHSEED": "1", "REPOSITORY_URL": ""})
     assert build.returncode == 0, build.output
     return build
 
@@ -32,13 +36,26 @@ def first(tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBuilder) -
 def test_two_builds_of_the_same_files_are_byte_identical(first: Build, tmp_path: Path, site_builder: SiteBuilder) -> None:
     other = tmp_path / "another" / "folder"
     other.mkdir(parents=True)
-    second = site_builder(DATA, other, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2"})
+    second = site_builder(DATA, other, {"TZ": "Pacific/Kiritimati", "PYTHONHASHSEED": "2", "REPOSITORY_URL": ""})
     assert second.returncode == 0, second.output
     one, two = tree(first.site), tree(second.site)
     assert one.keys() == two.keys()
     different = sorted(name for name in one if one[name] != two[name])
     assert not different, different[:20]
     assert "sitemap.xml.gz" in one and any(name.startswith("search/") for name in one)
+    assert any(name.endswith(".pdf") for name in one), "the PDF documents are compared too"
+
+
+def test_a_build_of_the_placeholder_links_to_no_repository_and_says_so(first: Build) -> None:
+    """Once 460 links to github.com/OWNER/REPOSITORY; now none, and one line (not an error)."""
+    said = [line for line in first.output.splitlines() if "placeholder" in line]
+    assert said == [
+        "note: the repository is still the placeholder https://github.com/OWNER/REPOSITORY "
+        "(data/site.yml; REPOSITORY_URL is not set): the pages show no GitHub feedback, edit or source link"
+    ]
+    files = [path for path in first.site.rglob("*") if path.is_file() and path.suffix in {".html", ".xml", ".json", ".js", ".csv", ".txt"}]
+    assert len(files) > 100
+    assert not [path for path in files if "OWNER/REPOSITORY" in path.read_text(encoding="utf-8")]
 
 
 def broken_data(tmp_path: Path) -> Path:

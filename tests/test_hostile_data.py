@@ -22,6 +22,8 @@ import html
 import json
 import re
 import shutil
+import subprocess
+import urllib.parse
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -36,6 +38,7 @@ import yaml
 from conftest import DATA as DATA_DIR
 from conftest import PLAN_ID
 from playwright.sync_api import Browser, Dialog
+from pypdf import PdfReader
 from toolkit.plans import make_plans
 from toolkit.server import serve
 from toolkit.site import Build, SiteBuilder
@@ -48,6 +51,7 @@ from plansite.opendata.files import export
 from plansite.pages import navigation, write_pages
 from plansite.render import Renderer
 from plansite.routes import RouteConflict
+from plansite.strings import load_strings
 
 # Tags, an event handler, script and image links, both Jinja forms and a comment, a
 # formula, and the closing tags that end raw-text elements. 7*191 is 1337, which no
@@ -71,6 +75,12 @@ STRUCTURAL |= {"repository", "branch"}
 STRUCTURAL |= {"translations"}
 # Texts another text must equal or contain; changed only where the check stays true.
 KEPT = {"spellings", "lead_text", "coordinate_text"}
+
+
+# The made-up contact and repository the hostile site is built with (no address is
+# hostile: site.yml's checks refuse one, tests/test_site_settings.py).
+CONTACT = {"email": "gopy@example.org", "telephone": "0210 1234 567"}
+REPOSITORY = "https://github.com/minh-long/ke-hoach-81"
 
 
 def hostile(value: str, lang: str | None) -> str:
@@ -129,7 +139,10 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory, site_builder: SiteBu
     data = work / "data"
     shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
     make_hostile(data)
-    build = site_builder(data, work)
+    # A made-up contact and repository: every page then offers all its ways of feedback.
+    with (data / "site.yml").open("a", encoding="utf-8") as settings:
+        settings.write(f"contact:\n  email: {CONTACT['email']}\n  telephone: {CONTACT['telephone']}\n")
+    build = site_builder(data, work, {"REPOSITORY_URL": REPOSITORY})
     assert build.returncode == 0, build.output
     return build
 
@@ -228,6 +241,36 @@ def test_the_sitemap_is_well_formed(hostile_build: Build) -> None:
     ElementTree.parse(hostile_build.site / "sitemap.xml")
 
 
+def test_every_page_offers_the_contact_first_then_github(hostile_build: Build) -> None:
+    """With a contact in site.yml: on every page "Góp ý, báo lỗi" offers a message (the
+    page's title, hostile here, in the subject and its address in the body, both
+    percent-encoded and read back intact) and a call, then GitHub's issue and editor; the
+    footer links to both addresses."""
+    strings = load_strings()
+    checked = hostile_subjects = 0
+    for path, page, raw in pages(hostile_build.site):
+        lang = "en" if path.relative_to(hostile_build.site).parts[0] == "en" else "vi"
+        links = [(attrs.get("class") or "", attrs.get("href") or "") for tag, attrs in page.elements if tag == "a"]
+        actions = [(kind.removeprefix("plansite-actions__"), href) for kind, href in links if kind.startswith("plansite-actions__")]
+        assert [kind for kind, _ in actions] == ["mail", "telephone", "feedback", "edit"], path
+        mail = urllib.parse.urlsplit(actions[0][1])
+        assert (mail.scheme, mail.path) == ("mailto", CONTACT["email"])
+        assert "/" not in mail.query, "mailto: percent-encodes every reserved character (RFC 6068)"
+        query = urllib.parse.parse_qs(mail.query)
+        if path.name != "404.html":
+            # <title> is "{the page's title} - {the site's name}", and the name has no " - ".
+            title = page.title.rsplit(" - ", 1)[0]
+            assert query["subject"] == [str(strings[lang]["feedback_title"]) + title], path
+            canonical = next(attrs["href"] for tag, attrs in page.elements if tag == "link" and attrs.get("rel") == "canonical")
+            assert f"{strings[lang]['feedback_address']}{canonical}\r\n" in query["body"][0], path
+            hostile_subjects += "<script>alert(1)</script>" in query["subject"][0]
+        assert actions[1][1] == "tel:+842101234567"
+        assert actions[2][1].startswith(REPOSITORY + "/issues/new?title=") and actions[3][1].startswith(REPOSITORY + "/")
+        assert f'<a href="mailto:{CONTACT["email"]}">{CONTACT["email"]}</a>' in raw, f"{path}: the footer's address"
+        checked += 1
+    assert checked > 90 and hostile_subjects > 80
+
+
 # -- the open data ---------------------------------------------------------------
 
 
@@ -275,6 +318,24 @@ def test_calendar_files_add_no_property_and_keep_the_text(hostile_build: Build) 
             assert "X-INJECTED" not in component, path
             if component.name == "VEVENT":
                 assert "\\nX-INJECTED:1; a,b" in str(component["DESCRIPTION"]), path
+
+
+def test_pdf_documents_show_the_hostile_text_as_text_and_hold_no_action(hostile_build: Build) -> None:
+    """The PDFs' HTML is escaped: the tags come out as characters on the page (white space
+    aside, where lines break), no template is evaluated, and no link or script is made."""
+    files = sorted((hostile_build.site / "data").rglob("*.pdf"))
+    assert len(files) > 2
+    for path in files:
+        done = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+        text = "".join(done.stdout.split())
+        assert "<script>alert(1)</script><imgsrc=xonerror=alert(2)>" in text, path.name
+        assert "{{7*191}}" in text and "1337" not in text, path.name
+        reader = PdfReader(path)
+        catalog = reader.root_object
+        names = catalog.get("/Names")
+        assert "/OpenAction" not in catalog and "/AA" not in catalog, path.name
+        assert names is None or "/JavaScript" not in names.get_object(), path.name
+        assert not any("/Annots" in page for page in reader.pages), path.name  # no link, no action
 
 
 # -- in the browser ----------------------------------------------------------------

@@ -39,9 +39,15 @@ TASKS_YML = yaml.safe_load((ROOT / "data" / "plans" / PLAN_ID / "tasks.yml").rea
 SECTIONS = 1 + len(SITE_YML["plans"]) + 4
 
 
-def repository() -> str:
-    """Where the links must lead: the workflow's variable, else site.yml's placeholder."""
-    return os.environ.get("REPOSITORY_URL") or SITE_YML["repository"]
+# What data/site.yml holds until the repository is known (its comment says so).
+PLACEHOLDER = "https://github.com/OWNER/REPOSITORY"
+
+
+def repository() -> str | None:
+    """Where the GitHub links must lead: the workflow's variable, else site.yml's address;
+    None while that is the placeholder (then there must be no GitHub link at all)."""
+    given = os.environ.get("REPOSITORY_URL") or SITE_YML["repository"]
+    return None if given == PLACEHOLDER else given
 
 
 def lang_of(site: Site, file: Path) -> str:
@@ -81,30 +87,46 @@ def page_title(site_data: SiteData, site: Site, file: Path) -> str:
 
 
 def test_every_page_has_a_feedback_link_with_its_title_and_address(quality_site: Site, site_data: SiteData) -> None:
+    """GitHub's route, where the site has a repository; without one (site.yml's placeholder)
+    and without a contact (the published data has none), no feedback block and no link to
+    GitHub. tests/test_hostile_data.py checks a site with a contact and a repository."""
     strings = load_strings()
     checked = 0
+    github = repository()
+    assert "contact" not in SITE_YML, "the published data keeps no made-up contact"
     for file in quality_site.pages():
         tree = read(file)
+        if github is None:
+            assert not by_class(tree, "plansite-actions"), file
+            assert not [a for a in tree.iter("a") if a.attrs.get("href", "").startswith("https://github.com/")], file
+            checked += 1
+            continue
         [link] = by_class(tree, "plansite-actions__feedback")
         address = urllib.parse.urlsplit(link.attrs["href"])
-        assert f"{address.scheme}://{address.netloc}{address.path}" == repository() + "/issues/new", file
+        assert f"{address.scheme}://{address.netloc}{address.path}" == github + "/issues/new", file
         query = urllib.parse.parse_qs(address.query)
         lang = "vi" if file.name == "404.html" else lang_of(quality_site, file)
         assert query["title"] == [str(strings[lang]["feedback_title"]) + page_title(site_data, quality_site, file)], file
         if file.name != "404.html":
             assert str(strings[lang]["feedback_address"]) + quality_site.url(file) in query["body"][0], file
-        assert text(link) == strings[lang]["feedback_link"]
+        assert text(link) == strings[lang]["feedback_github"]
         checked += 1
     assert checked == len(quality_site.pages()) > 90
 
 
 def test_every_page_has_an_edit_link_to_the_data_file_behind_it(quality_site: Site, site_data: SiteData) -> None:
+    """Where the site has a repository (without one, none: the test above)."""
+    github = repository()
     for file in quality_site.pages():
-        [link] = by_class(read(file), "plansite-actions__edit")
+        links = by_class(read(file), "plansite-actions__edit")
         source = edit_source(site_data, quality_site, file)
-        verb = "tree" if source.endswith("/") else "edit"  # a folder is listed, a file opens in the editor
-        assert link.attrs["href"] == f"{repository()}/{verb}/{SITE_YML['branch']}/{source}", file
         assert (ROOT / source).exists(), source
+        if github is None:
+            assert not links, file
+            continue
+        [link] = links
+        verb = "tree" if source.endswith("/") else "edit"  # a folder is listed, a file opens in the editor
+        assert link.attrs["href"] == f"{github}/{verb}/{SITE_YML['branch']}/{source}", file
     # What the families say, for the pages a reader edits most: each opens the file it is made from.
     plan = f"data/plans/{PLAN_ID}"
     expected = {

@@ -1,6 +1,8 @@
-"""The site search (issues 5 and 14), in a real browser: the query set, Vietnamese
-syllables and folding, ranking, one language at a time (the page-not-found page
-included), sub-path hosting, the keyboard, and what the search downloads.
+"""The site search (issues 5, 14 and 20), in a real browser: the query set, Vietnamese
+syllables and folding, English word forms (a stemmer), the words readers use for a
+group, ranking, highlights, one language at a time (the page-not-found page included)
+and the other edition offered when a query finds nothing, sub-path hosting, the
+keyboard, and what the search downloads.
 
 Expected pages and anchors come from the data (tests/search_queries.py); the rules of
 matching and ranking are also checked on small made-up indexes, where the right
@@ -19,9 +21,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PLAN_ID
+import yaml
+from conftest import PLAN_ID, ROOT, problems
 from playwright.sync_api import Browser, Page, Route
-from search_queries import QUERIES, Result, expectations, misses, page_url, query_id, words
+from rawdata import raw
+from search_queries import QUERIES, Result, expectations, forms, made_of, misses, page_url, query_id, words
 from toolkit.server import compress, serve
 
 from plansite import registry, routes
@@ -41,7 +45,14 @@ from plansite.search import (
 
 # What the search may download before its first results, compressed as GitHub Pages serves it.
 BUDGET = 80 * 1024
-SEARCH_FILES = ("assets/search/opener.js", "assets/search/opener.css", "assets/search/search.js", "assets/search/search.css")
+SEARCH_FILES = (
+    "assets/search/opener.js",
+    "assets/search/opener.css",
+    "assets/search/search.js",
+    "assets/search/english.js",
+    "assets/search/search.css",
+)
+STRINGS = {lang: yaml.safe_load((ROOT / "plansite" / "strings" / f"{lang}.yml").read_text(encoding="utf-8")) for lang in CODES}
 
 
 # -- driving the search in the browser --------------------------------------------
@@ -193,7 +204,7 @@ def has_words(text: str, query: str) -> bool:
 
 
 def test_query_set_is_large_and_varied(site_data: SiteData) -> None:
-    assert len(QUERIES) == 85
+    assert len(QUERIES) == 96
     by_lang = {lang: [e["query"] for e in QUERIES if e["lang"] == lang] for lang in CODES}
     assert all(by_lang.values()), "both languages have queries"
     accented = [q for q in by_lang["vi"] if fold(q) != q.lower()]
@@ -212,12 +223,9 @@ def test_query_set_is_large_and_varied(site_data: SiteData) -> None:
 
 @pytest.mark.parametrize("entry", QUERIES, ids=query_id)
 def test_query_is_made_of_its_expectation(site_data: SiteData, entry: dict[str, Any]) -> None:
-    query = words(entry["query"])
+    """Of its words, or their forms in English ("disabled" is "disabilities", "literacy" "illiteracy")."""
     for expectation in expectations(site_data, entry):
-        own = {word for text in expectation.texts for word in words(text)}
-        whole, last = set(query[:-1]), query[-1]
-        made_of_words = whole <= own and any(word.startswith(last) for word in own)
-        assert entry["query"] in expectation.ids or made_of_words, (
+        assert entry["query"] in expectation.ids or made_of(entry["query"], expectation.texts, entry["lang"]), (
             f"{entry['query']!r} is neither an id of {expectation.label} nor made of its words"
         )
 
@@ -337,6 +345,212 @@ def test_words_fold_as_python_folds_them(engine: Page, site_url: str) -> None:
         assert key["marked"] == (fold(sample) != sample.lower())
     exact = {sample: (key["base"], key["tone"]) for sample, key in zip(samples, keys, strict=True)}
     assert exact["xoá"] == exact["xóa"] and exact["khỏe"] == exact["khoẻ"]
+
+
+# -- English word forms ----------------------------------------------------------------
+
+
+def index_words(site: Path, lang: str) -> set[str]:
+    """Every word of the search files of ``lang`` (titles, sections, readers' terms), folded."""
+    found: set[str] = set()
+    for part in index_parts(site, lang).values():
+        for url, title, sections, *extra in part["pages"]:
+            texts = [url, title, *(text for section in sections for text in (section[2], section[3])), *(extra[1:2] or [[]])[0]]
+            found.update(word for text in texts for word in words(text))
+    return found
+
+
+# Snowball's own cases, beyond the site's words: exceptions, the prefixes that fix R1,
+# the endings of each step and the words they leave alone.
+SNOWBALL_CASES = [
+    "skies",
+    "dying",
+    "lying",
+    "proceed",
+    "succeeded",
+    "exceeding",
+    "generously",
+    "communism",
+    "arsenal",
+    "universal",
+    "past",
+    "pasted",
+    "evening",
+    "innings",
+    "outing",
+    "herring",
+    "hopping",
+    "hoped",
+    "luxuriating",
+    "sized",
+    "controlled",
+    "rolling",
+    "agreed",
+    "feed",
+    "relational",
+    "conditional",
+    "rationalism",
+    "sensibility",
+    "analogist",
+    "geology",
+    "fluently",
+    "happily",
+    "hopefully",
+    "formative",
+    "electrical",
+    "goodness",
+    "adjustment",
+    "adoption",
+    "revival",
+    "capitalism",
+    "conclusion",
+    "crying",
+    "yelling",
+]
+
+
+def test_the_english_stemmer_gives_snowballs_stems_for_every_word(engine: Page, site_url: str, built_site: Path) -> None:
+    """english.js against Python's snowballstemmer (Snowball's own code, generated), on the
+    whole vocabulary of the English index and of the query set, and Snowball's cases;
+    the negative forms too (search_queries.forms states english.js's rule)."""
+    query_words = {word for entry in QUERIES if entry["lang"] == "en" for word in words(entry["query"])}
+    vocabulary = sorted(index_words(built_site, "en") | query_words | set(SNOWBALL_CASES))
+    found: list[list[str]] = engine.evaluate(
+        "async ([url, words]) => { const english = await import(url); return words.map((word) => english.forms(word)); }",
+        [site_url + "assets/search/english.js", vocabulary],
+    )
+    wrong = [(word, got, forms(word, "en")) for word, got in zip(vocabulary, found, strict=True) if got != forms(word, "en")]
+    assert not wrong, wrong[:20]
+    assert len(vocabulary) > 1500
+    changed = [word for word, keys in zip(vocabulary, found, strict=True) if keys[0] != word]
+    assert len(changed) > 500, "the check needs words the stemmer changes"
+    assert {"illiteracy", "unemployment"} <= {word for word, keys in zip(vocabulary, found, strict=True) if len(keys) == 2}
+
+
+def test_every_stemmer_the_table_names_is_the_search_s(engine: Page, site_url: str, built_site: Path) -> None:
+    names = engine.evaluate("async (url) => Object.keys((await import(url)).STEMMERS)", site_url + "assets/search/search.js")
+    for lang in CODES:
+        stemmer = LANGUAGES[lang].stemmer
+        assert stemmer is None or stemmer in names
+        for part in index_parts(built_site, lang).values():
+            assert part.get("stemmer") == stemmer, f"{lang}: the index says which stemmer its words take"
+    assert LANGUAGES["en"].stemmer == "english" and LANGUAGES["vi"].stemmer is None
+
+
+def in_english(index: dict[str, Any]) -> dict[str, Any]:
+    return {**index, "lang": "en", "stemmer": "english"}
+
+
+def test_english_words_find_their_other_forms(engine: Page, site_url: str) -> None:
+    index = made_up(
+        ("a/", "children with disabilities"), ("b/", "illiteracy eradication"), ("c/", "the unemployment rate"), ("d/", "employment")
+    )
+    english = in_english(index)
+    assert rank(engine, site_url, english, "disabled") == ["a/#s"]
+    assert rank(engine, site_url, english, "disability ") == ["a/#s"], "a finished word too"
+    assert rank(engine, site_url, english, "literacy") == ["b/#s"], "a negative form is found by the positive"
+    assert sorted(rank(engine, site_url, english, "employ")) == ["c/#s", "d/#s"]
+    assert rank(engine, site_url, english, "unemployed") == ["c/#s"], "never the other way"
+    assert rank(engine, site_url, index, "disabled") == [], "a language without a stemmer keeps its words as they are"
+
+
+# -- the words readers use for a group (groups.yml, search_terms) -----------------------
+
+
+def test_readers_terms_find_a_page_as_its_title_does(engine: Page, site_url: str) -> None:
+    index = made_up(("a/", "chăm sóc người cao tuổi"), ("b/", "người lao động và gia đình"))
+    index["pages"][0] += [1, ["người già", "cụ già"]]
+    # Found by a term, it lands on the page's top; then the page with the words apart.
+    assert rank(engine, site_url, index, "nguoi gia") == ["a/", "b/#s"]
+    assert rank(engine, site_url, index, "cao tuoi") == ["a/#s"]
+    assert rank(engine, site_url, index, "gia dinh") == ["b/#s"], "a phrase does not run from one term to the next"
+
+
+def test_each_group_page_is_indexed_with_its_search_terms(built_site: Path) -> None:
+    groups = {group["id"]: group.get("search_terms", {}) for group in raw("groups.yml")["groups"]}
+    assert all(groups.values()), "every group has terms"
+    for lang in CODES:
+        prefix = f"{LANGUAGES[lang].prefix}plans/{PLAN_ID}/groups/"
+        entries = {entry[0]: entry for part in index_parts(built_site, lang).values() for entry in part["pages"]}
+        for url, entry in entries.items():
+            group = url.removeprefix(prefix).rstrip("/")
+            expected = groups[group].get(lang, []) if url.startswith(prefix) and group in groups else []
+            assert entry[4:] == ([expected] if expected else []), url
+
+
+def test_search_terms_are_checked(copy_of_data: Path) -> None:
+    path = copy_of_data / "plans" / PLAN_ID / "groups.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "      vi: [người già, người lớn tuổi, cụ già]\n"
+    assert old in text
+    line = text[: text.index(old)].count("\n") + 1
+    broken = "      vi: [người già, '—']\n      fr: [vieux]\n"
+    text = text.replace(old, broken).replace("[older people, old people,", "[older people, Older  People,")
+    path.write_text(text, encoding="utf-8")
+    found = sorted(str(problem) for problem in problems(copy_of_data))
+    assert len(found) == 3, found
+    assert all(problem.startswith(f"{path}:") for problem in found)
+    said = "\n".join(found)
+    assert "'Older  People' is listed twice" in said
+    assert "'—' has no word to search for" in said
+    assert "unknown language 'fr'" in said
+    assert f"{path}:{line + 1} " in said or f"{path}:{line} " in said
+
+
+# -- what a reader sees ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "meant"), [("ho ngheo", {"hộ", "nghèo"}), ("người khuyết tật", {"người", "khuyết", "tật"})])
+def test_highlights_mark_only_what_matched(search: SearchDriver, query: str, meant: set[str]) -> None:
+    """Whole syllables, and only those the query stood for: "ho ngheo" is "hộ nghèo", so
+    "hỗ" (of "hỗ trợ"), which also folds to "ho", is shown but not marked."""
+    search.run("vi", query)
+    tab = search.page("vi")
+    marks: list[list[str]] = tab.eval_on_selector_all(
+        "[data-ps-results] mark",
+        "marks => marks.map(m => [m.textContent, m.previousSibling?.textContent ?? '', m.nextSibling?.textContent ?? ''])",
+    )
+    assert marks
+    assert {text.lower() for text, _, _ in marks} <= meant
+    assert all(not before[-1:].isalnum() and not after[:1].isalnum() for _, before, after in marks), "whole syllables"
+    shown = words(tab.inner_text("[data-ps-results]"))
+    folds = {fold(word) for word in meant}
+    others = {word for word in re.findall(r"[^\W_]+", tab.inner_text("[data-ps-results]").lower()) if fold(word) in folds} - meant
+    assert shown and others, "the check needs a word shown that only folds to the query's"
+
+
+def test_a_query_with_no_result_offers_the_other_edition(browser: Browser, site_url: str) -> None:
+    """It says so, and links to the same search in the English edition, whose text is
+    fetched only once the reader follows the link; there, the search opens with the query."""
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url.removeprefix(site_url)))
+    tab = context.new_page()
+    try:
+        tab.goto(site_url + f"plans/{PLAN_ID}/area-1/")
+        tab.get_by_role("button", name="Tìm kiếm").click()
+        for query in ("nuoc sach", "unemployment"):
+            tab.fill("[data-ps-input]", query)
+            tab.wait_for_function("q => document.querySelector('[data-ps-results]').dataset.query === q", arg=query)
+        assert tab.inner_text("[data-ps-status]") == STRINGS["vi"]["search_none"]
+        offer = tab.get_by_role("link", name='Search for "unemployment" in the English edition')
+        assert offer.get_attribute("href") == site_url + "en/?q=unemployment"
+        assert offer.get_attribute("lang") == "en"
+        assert not [url for url in requests if url.startswith(f"{OUTPUT}/en")]
+        tab.keyboard.press("ArrowDown")
+        assert tab.evaluate("document.activeElement.lang") == "en", "reached from the field with the keyboard"
+        tab.keyboard.press("Enter")
+        tab.wait_for_url(site_url + "en/?q=unemployment")
+        dialog = tab.get_by_role("dialog", name="Search")
+        assert dialog.is_visible()
+        tab.wait_for_function("() => document.querySelector('[data-ps-results]').dataset.complete === 'true'")
+        assert tab.input_value("[data-ps-input]") == "unemployment"
+        found = tab.eval_on_selector_all(".ps-result__link", "links => links.map(a => a.getAttribute('href'))")
+        assert any(f"en/plans/{PLAN_ID}/targets/#" in href for href in found)
+        assert f"{OUTPUT}/en.json" in requests
+        assert dialog.locator("[data-ps-elsewhere]").is_hidden(), "results: no offer"
+    finally:
+        context.close()
 
 
 # -- Vietnamese on the site -----------------------------------------------------------
@@ -606,11 +820,11 @@ def test_reference_pages_count_for_less(built_site: Path, site_data: SiteData) -
     for lang in CODES:
         prefix = LANGUAGES[lang].prefix
         entries = [entry for part in index_parts(built_site, lang).values() for entry in part["pages"]]
-        weighed = {entry[0].removeprefix(prefix) for entry in entries if entry[3:] == [REFERENCE]}
+        weighed = {entry[0].removeprefix(prefix) for entry in entries if entry[3:4] == [REFERENCE]}
         plan = f"plans/{PLAN_ID}/"
         assert {"glossary/", "guide/", "downloads/", plan + "matrix/", plan + "groups/", plan + "groups/ho-ngheo/"} <= weighed
         assert not {"", plan + "targets/", plan + "full-text/", plan + "area-5/"} & weighed
-        assert all(entry[3:] in ([], [REFERENCE]) for entry in entries)
+        assert all(entry[3:4] in ([], [REFERENCE]) for entry in entries)
 
 
 ARTICLE = (
@@ -660,6 +874,21 @@ def test_index_files_put_each_plan_apart() -> None:
     assert [entry[0] for entry in files["vi/a.json"]["pages"]] == ["plans/a/area-1/", "plans/a/matrix/"]
     assert files["vi/a.json"]["plan"] == "a"
     assert set(index_files(pages, "en")) == {"en.json", "en/a.json"}
+
+
+def test_index_files_carry_the_readers_terms_the_stemmer_and_the_other_editions() -> None:
+    english = ARTICLE.replace('lang="vi"', 'lang="en"')
+    pages = [
+        read_page(english.format('<h1 id="t">The elderly</h1>'), "en/g/", PageFacts(None, REFERENCE, ("older people", "e\u0301lderly"))),
+        read_page(english.format('<h1 id="t">Home</h1>'), "en/", PageFacts()),
+    ]
+    offers = {"vi": 'Tìm "#" trong bản tiếng Việt', "en": 'Search for "#" in the English edition'}
+    files = {path: json.loads(text) for path, text in index_files(pages, "en", offers).items()}
+    assert files["en.json"]["stemmer"] == "english"
+    assert files["en.json"]["editions"] == [["vi", "", 'Tìm "#" trong bản tiếng Việt']], "the other editions, each in its language"
+    entries = {entry[0]: entry[3:] for entry in files["en.json"]["pages"]}
+    assert entries == {"en/g/": [REFERENCE, ["older people", "\u00e9lderly"]], "en/": []}, "terms in NFC, as the text is"
+    assert "stemmer" not in json.loads(index_files([read_page(ARTICLE.format("<h1>Trang</h1>"), "", PageFacts())], "vi")["vi.json"])
 
 
 def test_read_site_names_every_page_it_cannot_index(tmp_path: Path) -> None:

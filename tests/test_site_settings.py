@@ -1,6 +1,7 @@
-"""data/site.yml: the site's name, publisher, repository and the editors' aids to each
-plan. Broken settings stop the load with file, line, key and what was expected; the
-repository comes from REPOSITORY_URL when the workflow sets it.
+"""data/site.yml: the site's name, publisher, contact, repository and the editors' aids
+to each plan. Broken settings stop the load with file, line, key and what was expected;
+the repository comes from REPOSITORY_URL when the workflow sets it, and the contact's
+addresses become the feedback links' ``mailto:`` and ``tel:``.
 
 Each test breaks a copy of the real data in one way; line numbers are found in the
 broken file's own text, not taken from the loader.
@@ -15,8 +16,9 @@ import yaml
 from conftest import PLAN_ID, problems
 
 from plansite import theme
-from plansite.load import SiteData
+from plansite.load import SiteData, load_site
 from plansite.source import Problem
+from plansite.wording import Wording
 
 
 def only(found: list[Problem]) -> Problem:
@@ -123,12 +125,65 @@ def test_a_short_label_needs_both_languages(copy_of_data: Path) -> None:
 
 
 def test_the_workflow_variable_wins_over_the_placeholder(site_data: SiteData) -> None:
-    assert theme.repository(site_data.settings, {}) == "https://github.com/OWNER/REPOSITORY"
+    """The placeholder is no repository: the theme then links to none."""
+    assert site_data.settings.repository == "https://github.com/OWNER/REPOSITORY"
+    assert theme.repository(site_data.settings, {}) is None
+    assert theme.repository(site_data.settings, {"REPOSITORY_URL": "https://github.com/OWNER/REPOSITORY/"}) is None
     given = {"REPOSITORY_URL": "https://github.com/minh-long/ke-hoach-81"}
     assert theme.repository(site_data.settings, given) == "https://github.com/minh-long/ke-hoach-81"
+    frame = theme.frame(Wording(site_data), site_data.settings, "vi", {})
+    assert (frame["repository"], frame["issues"], frame["edit"], frame["browse"]) == ("", "", "", "")
+    assert "Liên hệ" not in frame["text"]["footer_contact"], "no contact, no repository: no way to offer"
 
 
 @pytest.mark.parametrize("address", ["javascript:alert(1)", "https://github.com/o/r?x=<b>", "github.com/o/r"])
 def test_a_bad_workflow_variable_stops_the_build(site_data: SiteData, address: str) -> None:
     with pytest.raises(ValueError, match="REPOSITORY_URL"):
         theme.repository(site_data.settings, {"REPOSITORY_URL": address})
+
+
+# -- the contact: an e-mail address and a telephone number, checked ---------------------
+
+# Made up, of the forms readers are given: example.org is reserved for examples, and the
+# number is libphonenumber's own example for Viet Nam.
+CONTACT = "contact:\n  email: gopy@example.org\n  telephone: 0210 1234 567\n"
+
+
+def with_contact(data: Path, contact: str) -> int:
+    """``contact`` written into the copy's site.yml before ``repository``; return its first line."""
+    return replace(data / "site.yml", "repository: https://github.com", contact + "repository: https://github.com")
+
+
+def test_a_contact_gives_mail_and_telephone_links(copy_of_data: Path) -> None:
+    with_contact(copy_of_data, CONTACT)
+    site = load_site(copy_of_data)
+    frame = theme.frame(Wording(site), site.settings, "en", {})
+    assert frame["contact"] == {
+        "mail": "mailto:gopy@example.org",
+        "email": "gopy@example.org",
+        "tel": "tel:+842101234567",
+        "telephone": "0210 1234 567",
+    }
+    assert frame["text"]["feedback_mail"] == "E-mail: gopy@example.org"
+    assert frame["text"]["feedback_telephone"] == "Telephone: 0210 1234 567"
+    assert frame["mail_body"].count("%0D%0A") == frame["feedback_body"].count("%0A") > 0, "a mail's lines end in CR LF"
+    assert frame["text"]["footer_contact"] == "Contact:"
+
+
+@pytest.mark.parametrize(
+    ("contact", "path", "message"),
+    [
+        ("contact:\n  email: gopy@example\n", "contact.email", "'gopy@example' is not a valid e-mail address"),
+        ("contact:\n  email: 'gopy@example.org?cc=x@y.z'\n", "contact.email", "is not a valid e-mail address"),
+        ("contact:\n  telephone: '12'\n", "contact.telephone", "'12' is not a valid telephone number"),
+        ("contact:\n  telephone: 'javascript:alert(1)'\n", "contact.telephone", "is not a valid telephone number"),
+        ("contact: {}\n", "contact", "give an email, a telephone, or both"),
+        ("contact:\n  vi: Liên hệ\n", "contact.vi", ""),
+    ],
+)
+def test_a_contact_must_be_an_address_and_a_number_that_work(copy_of_data: Path, contact: str, path: str, message: str) -> None:
+    line = with_contact(copy_of_data, contact)
+    problem = only(problems(copy_of_data))
+    assert problem.path == path
+    assert problem.line is not None and line <= problem.line <= line + 2
+    assert message in problem.message

@@ -43,6 +43,7 @@ class AgencyContext:
     workbook: ListedFile
     calendar: ListedFile | None
     duty_sheet: ListedFile | None
+    duty_sheet_pdf: ListedFile | None  # made by the build only (plansite.pdf)
     name_abbreviations: list[tuple[str, Term]]  # those its name uses, explained
     address: str
 
@@ -101,7 +102,7 @@ def context(page: PageInput) -> AgencyContext:
         if collective == agency.id
     ]
     files = [f for f in page.data_files() if f.agency_id == agency.id and f.lang in (None, lang)]
-    by_kind = {f.kind: f for f in files}
+    by_kind = {(f.kind, f.format): f for f in files}
     return AgencyContext(
         agency_data=agency,
         plans=plans,
@@ -109,9 +110,10 @@ def context(page: PageInput) -> AgencyContext:
         members=members(site, agency.id),
         listed_apart=apart,
         listed_apart_members=apart_members,
-        workbook=by_kind[FileKind.data],
-        calendar=by_kind.get(FileKind.calendar),
-        duty_sheet=by_kind.get(FileKind.duty_sheet),
+        workbook=by_kind[FileKind.data, "xlsx"],
+        calendar=by_kind.get((FileKind.calendar, "ics")),
+        duty_sheet=by_kind.get((FileKind.duty_sheet, "xlsx")),
+        duty_sheet_pdf=by_kind.get((FileKind.duty_sheet, "pdf")),
         name_abbreviations=words.abbreviations([agency.name.vi]),
         address=page.address(),
     )

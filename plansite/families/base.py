@@ -4,8 +4,8 @@ A family (``Family``) is one kind of page, and every fact about that kind is on 
 its template, the function that works out what the page shows (a typed context, one
 dataclass per family), its title and its one-sentence description, the pages of that
 kind the data calls for and in which languages, the data files they are made from
-(what "Sửa trang này" opens, and what dates the page), its place in the menu and what
-its search results count for. The page builders (``pages``, ``render``, ``build``,
+(what "Sửa trang này" opens, and what dates the page), its place in the menu, what
+its search results count for and the readers' words it is searched by. The page builders (``pages``, ``render``, ``build``,
 ``search``) read these facts and know no family by name.
 """
 
@@ -131,6 +131,9 @@ class Family(Generic[Context]):
     in_menu: bool = True
     # What the page's search results count for (a reading aid's less than the plan's text).
     search_weight: float = 1.0
+    # The words readers use for a page in a language that the page need not hold (the
+    # editors' data): the site search finds the page by them as by its title.
+    search_terms: Callable[[SiteData, PageRef, str], tuple[str, ...]] | None = None
     # The editions a page exists in; by default a plan's page exists in the plan's
     # languages (``PlanData.has``) and a site page in every one.
     languages: Callable[[SiteData, PageRef], tuple[str, ...]] | None = None

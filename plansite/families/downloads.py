@@ -20,13 +20,16 @@ class AgencyFiles:
     """An agency's files for people, the page's language first."""
 
     id: str
-    duty_sheets: list[ListedFile]
+    duty_sheets: list[ListedFile]  # XLSX
+    duty_sheet_pdfs: list[ListedFile]  # made by the build only (plansite.pdf)
     calendars: list[ListedFile]
 
 
 @dataclasses.dataclass(frozen=True)
 class DownloadsContext:
     people: list[AgencyFiles]
+    pdf_column: bool  # the duty sheets as PDF, when the build made them
+    full_texts: list[tuple[str, list[ListedFile]]]  # each plan's full text as PDF, by language
     plan_calendars: list[tuple[str, list[ListedFile]]]
     plans: list[tuple[str, list[ListedFile]]]  # each plan's data files
     site_files: list[ListedFile]
@@ -41,9 +44,19 @@ def context(page: PageInput) -> DownloadsContext:
         found = [f for f in files if f.kind is kind and all(getattr(f, k) == v for k, v in where.items())]
         return sorted(found, key=lambda f: f.lang != page.lang)
 
-    people = [AgencyFiles(a, of(FileKind.duty_sheet, agency_id=a), of(FileKind.calendar, agency_id=a)) for a in page.site.agencies]
+    people = [
+        AgencyFiles(
+            a,
+            of(FileKind.duty_sheet, agency_id=a, format="xlsx"),
+            of(FileKind.duty_sheet, agency_id=a, format="pdf"),
+            of(FileKind.calendar, agency_id=a),
+        )
+        for a in page.site.agencies
+    ]
     return DownloadsContext(
         people=[agency for agency in people if agency.duty_sheets or agency.calendars],
+        pdf_column=any(agency.duty_sheet_pdfs for agency in people),
+        full_texts=[(plan_id, pdfs) for plan_id in page.site.plans if (pdfs := of(FileKind.full_text, plan_id=plan_id))],
         plan_calendars=[(plan_id, of(FileKind.calendar, plan_id=plan_id)) for plan_id in page.site.plans],
         plans=[(plan_id, of(FileKind.data, plan_id=plan_id)) for plan_id in page.site.plans],
         site_files=of(FileKind.data, plan_id=None, agency_id=None),

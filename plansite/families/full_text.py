@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from plansite import routes
 from plansite.families.base import Family, PageInput, PlanContext, plan_context, plan_sources
 from plansite.load import SiteData
+from plansite.opendata.listing import FileKind, ListedFile
 from plansite.routes import PageRef
 from plansite.seo import plan_page_description
 
 
-def context(page: PageInput) -> PlanContext:
-    return plan_context(page)
+@dataclasses.dataclass(frozen=True)
+class FullTextContext(PlanContext):
+    pdf: ListedFile | None  # the full text as a PDF document in the page's language (made by the build only)
+
+
+def context(page: PageInput) -> FullTextContext:
+    plan = plan_context(page)
+    pdf = [f for f in page.data_files() if f.kind is FileKind.full_text and f.plan_id == plan.data.id and f.lang == page.lang]
+    return FullTextContext(plan.data, plan.plan, plan.plan_name, next(iter(pdf), None))
 
 
 def title(page: PageInput) -> str:

@@ -74,6 +74,15 @@ def description(page: PageInput) -> str:
     return plan_page_description(page.words, page.plan_data.id, title(page), body, page.lang)
 
 
+def _search_terms(site: SiteData, page: PageRef, lang: str) -> tuple[str, ...]:
+    """The words readers use for the group in ``lang`` (groups.yml, ``search_terms``)."""
+    assert page.plan is not None
+    groups = site.plans[page.plan].groups
+    assert groups is not None, f"{page.path}: the plan has no groups.yml"
+    group = next(g for g in groups.groups if g.id == page.group)
+    return tuple(group.search_terms.get(lang, ()))
+
+
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:
     assert plan_id is not None
     groups = site.plans[plan_id].groups
@@ -90,4 +99,5 @@ FAMILY = Family(
     per_plan=True,
     menu_section=GROUPS_SECTION,
     search_weight=REFERENCE,
+    search_terms=_search_terms,
 )

@@ -57,6 +57,9 @@ class Duty:
     lead: str
     coordinate: str
     timeline: str
+    # A sub-task, named by its number and title; section IV's items and the yearly
+    # report have no title, and the PDF sheet gives their content instead.
+    subtask: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Sheet:
     """One plan's duties of one agency, in one language; ``number`` is the plan's, which
     names the worksheet (``sheet_names``)."""
 
+    plan_id: str
     number: str
     title: str
     source: str
@@ -96,7 +100,8 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
     section = words.t(lang, "implementation_title")
     for item_duty in duties.items:
         number = f"{implementation.number}{item_duty.item.number or ''}"
-        rows.append(Duty(f"{number} {section}", plain(item_duty.item.text[lang]), words.duty_role("item", item_duty.via, lang), "", "", ""))
+        item_role = words.duty_role("item", item_duty.via, lang)
+        rows.append(Duty(f"{number} {section}", plain(item_duty.item.text[lang]), item_role, "", "", "", subtask=False))
     report = implementation.reporting
     for reporting in duties.reporting:
         rows.append(
@@ -107,10 +112,12 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
                 lead="",
                 coordinate="",
                 timeline=words.t(lang, "sheet_report_due", deadline=report.deadline_text[lang], year=report.first_year),
+                subtask=False,
             )
         )
     plan_name = words.plan_name(duties.plan.id, lang)
     return Sheet(
+        plan_id=duties.plan.id,
         number=plan.number,
         title=words.t(lang, "sheet_title", agency=words.agency_name(agency_id, lang), plan=plan_name),
         source=words.t(

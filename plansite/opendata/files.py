@@ -122,9 +122,13 @@ def write_exports(site: SiteData, out: Path) -> list[Path]:
 
 
 def export(site: SiteData, out: Path) -> list[DataFile]:
-    """Write every open-data file under ``out`` (a file already holding the same bytes is
-    left alone), remove data files no longer made; return the files."""
-    files = data_files(site, Wording(site))
+    """Write every open-data file under ``out``, remove data files no longer made; return the files."""
+    return write_files(data_files(site, Wording(site)), out, FORMATS)
+
+
+def write_files(files: list[DataFile], out: Path, formats: tuple[str, ...]) -> list[DataFile]:
+    """Write ``files`` under ``out`` (a file already holding the same bytes is left alone)
+    and remove the files of ``formats`` no longer made; return ``files``."""
     for file in files:
         path = out / file.path
         if not (path.is_file() and path.read_bytes() == file.content):
@@ -132,6 +136,6 @@ def export(site: SiteData, out: Path) -> list[DataFile]:
             path.write_bytes(file.content)
     current = {out / file.path for file in files}
     for old in out.rglob("*"):
-        if old.is_file() and old.suffix.lstrip(".") in FORMATS and old not in current:
+        if old.is_file() and old.suffix.lstrip(".") in formats and old not in current:
             old.unlink()
     return files

@@ -19,7 +19,8 @@ class FileKind(StrEnum):
 
     data = "data"  # tables for programs and spreadsheets: ids, _vi and _en columns
     calendar = "calendar"  # deadlines for a calendar application
-    duty_sheet = "duty_sheet"  # an agency's duties, in words, to read and print
+    duty_sheet = "duty_sheet"  # an agency's duties, in words, to read and print (XLSX and PDF)
+    full_text = "full_text"  # a plan's full text as a PDF document, to read, print and pass on
 
 
 @dataclasses.dataclass(frozen=True)

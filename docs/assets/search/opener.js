@@ -4,6 +4,7 @@
 // the first results need: the site's pages and the page's plan (or the first plan).
 // The language is the page's; on the page-not-found page, served at every missing
 // address, that of the edition the address is under ("<root>/en/…": English).
+// ?q=… in the address opens the search with that query.
 (function () {
   const button = document.querySelector("[data-ps-open]");
   const dialog = document.getElementById("__search-dialog");
@@ -41,6 +42,8 @@
       css.rel = "stylesheet";
       css.href = new URL("assets/search/search.css", root).href;
       document.head.appendChild(css);
+      // search.js's import, fetched beside it rather than after it.
+      import(new URL("assets/search/english.js", root).href).catch(() => {});
       // The paths of search.js's partPath(), which is not loaded yet.
       const plan = dialog.dataset.plan;
       const started = new Map([["", fetch(new URL(`search/${lang}.json`, root))]]);
@@ -59,6 +62,11 @@
   function open() {
     if (!dialog.open) dialog.showModal();
     load();
+  }
+  const query = new URLSearchParams(location.search).get("q");
+  if (query) {
+    dialog.querySelector("[data-ps-input]").value = query;
+    open();
   }
   button.addEventListener("click", open);
   button.addEventListener("pointerenter", load, { once: true });

@@ -17,8 +17,19 @@
 //   sections are scored (BM25) with words in headings weighing more than words in the
 //   text. A result links to its best section: a sub-task's heading (#task-2-2), a
 //   target's row (#target-t02), a document (#doc-…).
+//
+// English, as readers type it: the words of the text and of the query are stemmed
+// alike (english.js), so "disabled" finds "disabilities" and "literacy" "illiteracy".
+// The index file says which stemmer its language takes (languages.yml, ``stemmer``);
+// Vietnamese takes none. A page may also carry the words readers use for it that it
+// does not hold (a group's ``search_terms`` in groups.yml), which count as its title.
 
-const VERSION = 1;
+import { forms as englishForms, stem as englishStem } from "./english.js";
+
+const VERSION = 2;
+// The stemmers an index file may name: a word's stem, and the keys a word of the text is
+// found by (its stem, and its positive form's if it is a negative one).
+export const STEMMERS = { english: { stem: englishStem, forms: englishForms } };
 // A word: letters with their marks, and digits.
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 // The five Vietnamese tones, as combining marks after NFD.
@@ -77,7 +88,8 @@ export function words(text) {
 // -- the index ------------------------------------------------------------------------
 
 // The page's title (its h1) is a section of its own, apart from any text under it: it
-// weighs for the whole page, not for the top of it.
+// weighs for the whole page, not for the top of it. So do the words readers use for
+// the page (`terms`, one a line), which count as its title.
 function splitTitle([anchor, level, text, title]) {
   const end = text.indexOf("\n");
   if (level !== 1 || end < 0) return [[anchor, level, text, title]];
@@ -111,11 +123,14 @@ export function createIndex() {
     entries: [], // id -> its keys
     byFolded: new Map(), // folded key -> ids
     folded: [], // the folded keys
+    stemmer: null, // the language's, if it has one (STEMMERS)
+    byStem: new Map(), // stem -> ids, with the stemmer
     occurrences: [], // id -> token numbers
     tokens,
     count: 0, // tokens in use
     averageLength: 0,
     plans: null, // every plan's id, once the site's part is in
+    editions: [], // the other editions and their offers (search.py), once the site's part is in
     parts: new Set(), // the parts added: "" (the site's pages) and plan ids
   };
 }
@@ -134,6 +149,10 @@ function wordId(index, word) {
       index.folded.push(keys.folded);
     }
     index.byFolded.get(keys.folded).push(id);
+    for (const key of index.stemmer?.forms(keys.folded) ?? []) {
+      if (!index.byStem.has(key)) index.byStem.set(key, []);
+      index.byStem.get(key).push(id);
+    }
   }
   return id;
 }
@@ -145,12 +164,17 @@ export function addPart(index, data) {
   if (data.version !== VERSION) throw new Error(`search index version ${data.version}, expected ${VERSION}`);
   const { sections } = index;
   if (data.plans) index.plans = data.plans;
+  if (data.editions) index.editions = data.editions;
+  if (data.stemmer) index.stemmer = STEMMERS[data.stemmer] ?? null;
   index.parts.add(data.plan ?? "");
-  for (const [url, title, list, weight = 1] of data.pages) {
+  for (const [url, title, list, weight = 1, terms = []] of data.pages) {
     const page = { url, title, weight, sections: [] };
-    for (const [anchor, level, text, sectionTitle] of list.flatMap(splitTitle)) {
-      const section = { number: sections.length, page, anchor, level, text, title: sectionTitle, first: index.count };
-      const headingEnd = level ? text.indexOf("\n") >>> 0 : 0;
+    const all = list.flatMap(splitTitle);
+    if (terms.length) all.push(["", 1, terms.join("\n"), "", true]);
+    for (const [anchor, level, text, sectionTitle, isTerms = false] of all) {
+      const section = { number: sections.length, page, anchor, level, text, title: sectionTitle, terms: isTerms, first: index.count };
+      // Every line of the terms weighs as the title; a heading's first line only.
+      const headingEnd = isTerms ? text.length : level ? text.indexOf("\n") >>> 0 : 0;
       const found = words(text);
       growTokens(index.tokens, index.count + found.length);
       const { tokens } = index;
@@ -210,11 +234,14 @@ export async function load(root, lang) {
 // -- matching -----------------------------------------------------------------------------
 
 // The query's words; the last one is unfinished (matched as the start of a word)
-// unless a space follows it.
-export function parseQuery(raw) {
+// unless a space follows it. With a stemmer, each has its stem too.
+export function parseQuery(raw, stemmer = null) {
   const found = words(raw.normalize("NFC"));
   const finished = /\s$/.test(raw);
-  return found.map((token, i) => ({ ...token, ...wordKeys(token.word), prefix: i === found.length - 1 && !finished }));
+  return found.map((token, i) => {
+    const keys = wordKeys(token.word);
+    return { ...token, ...keys, stem: stemmer?.stem(keys.folded) ?? null, prefix: i === found.length - 1 && !finished };
+  });
 }
 
 function exactly(term, keys) {
@@ -224,11 +251,15 @@ function exactly(term, keys) {
 }
 
 // For one word of the query: the tokens it matches (list), and for every token of the
-// index whether it does (hit: 0 no, 1 folded, 2 exactly).
+// index whether it does (hit: 0 no, 1 folded, 2 exactly). With a stemmer, the words of
+// the same stem match too ("disability" finds "disabilities", even unfinished).
 function matches(index, term) {
-  const ids = term.prefix
-    ? index.folded.filter((key) => key.startsWith(term.folded)).flatMap((key) => index.byFolded.get(key))
-    : (index.byFolded.get(term.folded) ?? []);
+  const ids = new Set(
+    term.prefix
+      ? index.folded.filter((key) => key.startsWith(term.folded)).flatMap((key) => index.byFolded.get(key))
+      : (index.byFolded.get(term.folded) ?? []),
+  );
+  for (const id of (term.stem !== null && index.byStem.get(term.stem)) || []) ids.add(id);
   const hit = new Uint8Array(index.count);
   const list = [];
   for (const id of ids) {
@@ -264,7 +295,7 @@ const byUrl = (a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 // pages, best first (results: [{page, exact, phrase, score, sections}], each with its
 // sections that match, best first).
 export function search(index, raw) {
-  const terms = parseQuery(raw);
+  const terms = parseQuery(raw, index.stemmer);
   const found = terms.map((term) => matches(index, term));
   if (!terms.length) return { terms, found, results: [] };
   const { tokens, sections } = index;
@@ -291,12 +322,14 @@ export function search(index, raw) {
   });
   const phraseStarts = new Map(); // section -> the first token of each phrase
   const exactPhrase = new Uint8Array(sections.length);
+  for (const word of found) word.inPhrase = new Set(); // the words (ids) it matched in a phrase
   if (n > 1) {
     phrases(index, terms, found, (first, exact) => {
       const number = tokens.section[first];
       if (!phraseStarts.has(number)) phraseStarts.set(number, []);
       phraseStarts.get(number).push(first);
       if (exact) exactPhrase[number] = 1;
+      found.forEach((word, k) => word.inPhrase.add(tokens.word[first + k]));
     });
   }
 
@@ -337,16 +370,19 @@ export function search(index, raw) {
     const exact = !marked || terms.every((_, i) => list.some((stat) => stat.exact[i]));
     // A phrase counts in the page's own tier: exactly typed, for a page that has the words exactly.
     for (const stat of list) stat.phrase = stat.exactPhrase || (stat.anyPhrase && (!exact || !marked));
-    // The title adds to the page's best section, and is where a result lands only when
-    // nothing under it matches.
-    const title = list.find((stat) => stat.section.level === 1);
-    const body = list.filter((stat) => stat !== title);
+    // The title, or the readers' terms, whichever scores more, add to the page's best
+    // section. A result lands on the page's top only when nothing under its title
+    // matches, or only the title or terms have the query's phrase ("older people").
+    const titles = list.filter((stat) => stat.section.level === 1);
+    titles.sort((a, b) => b.phrase - a.phrase || b.score - a.score);
+    const body = list.filter((stat) => stat.section.level !== 1);
     body.sort((a, b) => b.phrase - a.phrase || b.score - a.score || a.section.number - b.section.number);
     const phrase = list.some((stat) => stat.phrase);
     // Not for pages that count for less (reference pages, reading aids): the plan's words first.
-    const named = page.weight === 1 && Boolean(title?.phrase);
-    const score = ((body[0]?.score ?? 0) + (title?.score ?? 0)) * page.weight;
-    results.push({ page, exact, phrase, named, score, sections: body.length ? body : [title] });
+    const named = page.weight === 1 && Boolean(titles[0]?.phrase);
+    const score = ((body[0]?.score ?? 0) + Math.max(0, ...titles.map((stat) => stat.score))) * page.weight;
+    const top = !body.length || (!body[0].phrase && Boolean(titles[0]?.phrase));
+    results.push({ page, exact, phrase, named, score, sections: top ? titles.slice(0, 1) : body });
   }
   // Among pages with the phrase, those whose title has it (an agency's page for its name).
   results.sort(
@@ -362,17 +398,30 @@ export function sectionUrl(section) {
   return section.anchor ? `${section.page.url}#${section.anchor}` : section.page.url;
 }
 
+// Whether `token` is what a word of the query matched, for a result in the exact tier
+// (`exact`) or not: in the exact tier, a word typed with diacritics matched only its
+// exact spelling; and a word that stood in a phrase anywhere matched only the words it
+// stood for there ("ho ngheo" is "hộ nghèo": not "hỗ" of "hỗ trợ", which it also folds to).
+function matched(index, terms, found, token, exact) {
+  return found.some(({ hit, inPhrase }, i) => {
+    if (!hit[token] || (exact && terms[i].marked && hit[token] !== 2)) return false;
+    return !inPhrase?.size || inPhrase.has(index.tokens.word[token]);
+  });
+}
+
 // The excerpt of a matching section (an entry of a result's `sections`) around its
 // best match, as [{text, mark}] pieces: where the section has the query's phrase, the
-// phrase is marked, else every word the query matches; `found` is search()'s.
-export function excerpt(index, stat, found) {
+// phrase is marked, else every word the query matched (matched()); `answer` is what
+// search() returned, `exact` the result's tier.
+export function excerpt(index, stat, answer, exact = false) {
   const { tokens } = index;
   const { section } = stat;
+  const { terms, found } = answer;
   if (section.first === section.last) return [{ text: section.text.replaceAll("\n", " · ") }];
   const marked = new Set();
   for (const first of stat.phrases ?? []) for (let k = 0; k < found.length; k++) marked.add(first + k);
-  if (!marked.size) {
-    for (let token = section.first; token < section.last; token++) if (found.some(({ hit }) => hit[token])) marked.add(token);
+  if (!marked.size && !stat.plain) {
+    for (let token = section.first; token < section.last; token++) if (matched(index, terms, found, token, exact)) marked.add(token);
   }
   // The text under a heading, if the section has any; else the heading.
   const headingEnd = section.level > 1 ? section.text.indexOf("\n") >>> 0 : 0;
@@ -437,13 +486,14 @@ function sectionTitle(section) {
   return section.level ? section.text.split("\n", 1)[0] : section.title;
 }
 
-// A result that lands on the page's title shows the start of the text under it.
-function excerptOf(index, stat, found) {
-  const next = stat.section.level === 1 ? stat.section.page.sections[1] : null;
-  return excerpt(index, next ? { section: next } : stat, found);
+// A result that lands on the page's title (or the readers' terms) shows the start of
+// the text under it, unmarked: what matched is the title.
+function excerptOf(index, stat, answer, exact) {
+  const next = stat.section.level === 1 ? stat.section.page.sections.find((section) => section.level !== 1) : null;
+  return excerpt(index, next ? { section: next, plain: true } : stat, answer, exact);
 }
 
-function resultItem(index, root, result, found) {
+function resultItem(index, root, result, answer) {
   const [best, ...more] = shownSections(result);
   const item = document.createElement("li");
   item.className = "ps-result";
@@ -461,7 +511,7 @@ function resultItem(index, root, result, found) {
     section.textContent = heading;
     link.append(section);
   }
-  link.append(excerptNode(excerptOf(index, best, found)));
+  link.append(excerptNode(excerptOf(index, best, answer, result.exact)));
   item.append(link);
   if (more.length) {
     const list = document.createElement("ul");
@@ -474,7 +524,7 @@ function resultItem(index, root, result, found) {
       const name = document.createElement("span");
       name.className = "ps-result__section";
       name.textContent = sectionTitle(stat.section) ?? title.textContent;
-      sub.append(name, excerptNode(excerpt(index, stat, found)));
+      sub.append(name, excerptNode(excerpt(index, stat, answer, result.exact)));
       entry.append(sub);
       list.append(entry);
     }
@@ -493,6 +543,7 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
   const input = dialog.querySelector("[data-ps-input]");
   const status = dialog.querySelector("[data-ps-status]");
   const list = dialog.querySelector("[data-ps-results]");
+  const elsewhere = dialog.querySelector("[data-ps-elsewhere]");
   const strings = dialog.dataset;
   const index = createIndex();
   const part = (name) => fetched(started.get(name) ?? fetch(new URL(partPath(lang, name), root)));
@@ -506,8 +557,9 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
   }
 
   function show(query) {
-    const { terms, found, results } = search(index, query);
-    list.replaceChildren(...results.slice(0, PAGES_SHOWN).map((result) => resultItem(index, root, result, found)));
+    const answer = search(index, query);
+    const { terms, results } = answer;
+    list.replaceChildren(...results.slice(0, PAGES_SHOWN).map((result) => resultItem(index, root, result, answer)));
     const count = results.length;
     status.textContent = failed
       ? strings.failed
@@ -518,8 +570,25 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
           : count === 1
             ? strings.one
             : strings.other.replace("#", String(count));
+    offer(terms.length && !count && !failed ? query.trim() : "");
     list.dataset.query = query.trim().replace(/\s+/g, " ");
     list.dataset.complete = String(isComplete(index));
+  }
+
+  // A query with no result here: the same search in each other edition, a link to its
+  // home page, whose search opens with the query (opener.js); nothing of that edition is
+  // fetched unless the reader follows it.
+  function offer(query) {
+    elsewhere.hidden = !query;
+    const links = index.editions.map(([code, prefix, text]) => {
+      const link = document.createElement("a");
+      link.href = new URL(`${prefix}?q=${encodeURIComponent(query)}`, root).href;
+      link.lang = code;
+      link.hreflang = code;
+      link.textContent = text.replace("#", () => query);
+      return link;
+    });
+    elsewhere.replaceChildren(...(query ? links : []));
   }
 
   // The other plans, once the first results are shown: their results join in as they
@@ -565,12 +634,12 @@ export async function mount(dialog, root, lang, plan, started = new Map()) {
   }
   input.addEventListener("input", schedule);
 
-  // Keyboard: ↓/↑ move between the field and the results, Enter in the field
-  // opens the first result; Escape closes the dialog (the browser's own).
+  // Keyboard: ↓/↑ move between the field, the results and the other editions' offers,
+  // Enter in the field opens the first result; Escape closes the dialog (the browser's own).
   dialog.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Enter") return;
     const links = [...list.querySelectorAll("a")];
-    const stops = [input, ...links];
+    const stops = [input, ...links, ...elsewhere.querySelectorAll("a")];
     const at = stops.indexOf(document.activeElement);
     if (at < 0) return;
     if (event.key === "Enter") {
