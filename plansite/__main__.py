@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site", type=Path, default=ROOT / "site", help="where the site goes (default: ./site)")
     serve = commands.add_parser("serve", help="preview the site, rebuilt as the data changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="the address to serve on (default: 127.0.0.1:8000)")
+    importing = commands.add_parser("import", help="write a draft data/plans/ID/ from a plan's .docx or .txt, and a review report")
+    importing.add_argument("file", type=Path, help="the plan's document: a .docx as offices write it, or a .txt")
+    importing.add_argument("--plan-id", required=True, help="the new plan's id and folder name, e.g. 12-kh-ubnd-2025")
     links = commands.add_parser("linkcheck-external", help="check that every external link of the built site answers")
     links.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: ./site)")
     links.add_argument("--site-url", help="where the site is published (default: its home page's canonical URL)")
@@ -61,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path}")
         return 0
     try:
+        if args.command == "import":
+            return _import_command(args)
         return _data_command(args)
     except DataError as err:
         print(err, file=sys.stderr)
@@ -76,6 +81,30 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+
+
+def _import_command(args: argparse.Namespace) -> int:
+    """``import``: the draft and its report; a document it cannot use is told in both languages."""
+    from plansite.importer.reading import Refused
+    from plansite.importer.run import import_plan
+
+    try:
+        imported = import_plan(args.file, args.plan_id, args.data)
+    except Refused as err:
+        print(f"plansite import: {err.vi}\nplansite import: {err.en}", file=sys.stderr)
+        return 1
+    print(imported.report)
+    print(f"Đã viết bản nháp / draft written: {imported.folder} (plan.yml, targets.yml, tasks.yml, bao-cao-nhap.md)")
+    if imported.proposed or imported.spellings:
+        print(
+            f"agencies.yml: {imported.proposed} cơ quan đề xuất mới / proposed agencies, {imported.spellings} cách viết thêm / spellings added"
+        )
+    if imported.problems:
+        print(DataError(imported.problems), file=sys.stderr)
+        print("Kiểm tra còn báo lỗi: sửa theo báo cáo / the check still reports problems: fix them as the report says", file=sys.stderr)
+    else:
+        print("Kiểm tra: dữ liệu hợp lệ / check: data OK")
+    return 0
 
 
 def _data_command(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
@@ -127,6 +128,10 @@ def strip_emphasis(text: str) -> str:
     return text.replace("**", "").replace("*", "")
 
 
+# Between two names of an assignment line: ";", ",", "và" and spaces.
+SPELLING_SEPARATORS = re.compile(r"(?:[\s;,]|và\s)*")
+
+
 def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | None:
     """Agency ids named by an assignment line such as "Phòng Nội vụ; UBND các xã.".
 
@@ -140,7 +145,7 @@ def resolve_spellings(line: str, spellings: Mapping[str, str]) -> list[str] | No
         if match is None:
             return None
         found.append(spellings[match])
-        rest = rest[len(match) :].lstrip(";, ")
+        rest = SPELLING_SEPARATORS.sub("", rest[len(match) :], count=1)
     return found
 
 
@@ -473,11 +478,20 @@ def check_site(settings: SiteSettings, source: Source, plan_ids: set[str], plans
                         ("plans", plan_id, "areas", area_id), f"unknown task area {area_id!r}; expected one of {shorten_list(area_ids)}"
                     )
                 )
-        vision = plan.objectives.specific.vision.heading
-        if guide.vision_year is not None and not all(str(guide.vision_year) in vision[lang] for lang in vision.languages):
+        vision = plan.objectives.specific.vision
+        if guide.vision_year is not None and vision is None:
+            problems.append(
+                source.problem(("plans", plan_id, "vision_year"), "the plan has no vision (objectives.specific.vision); remove vision_year")
+            )
+        elif (
+            guide.vision_year is not None
+            and vision
+            and not all(str(guide.vision_year) in vision.heading[lang] for lang in vision.heading.languages)
+        ):
             problems.append(
                 source.problem(
-                    ("plans", plan_id, "vision_year"), f"{guide.vision_year} is not the year the vision heading names: {shorten(vision.vi)}"
+                    ("plans", plan_id, "vision_year"),
+                    f"{guide.vision_year} is not the year the vision heading names: {shorten(vision.heading.vi)}",
                 )
             )
         for i, event in enumerate(guide.events):

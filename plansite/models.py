@@ -380,7 +380,8 @@ class NumberedText(Heading):
 
 class SpecificObjectives(Heading):
     targets: Heading
-    vision: NumberedText
+    # Not every plan looks beyond its targets' year ("Tầm nhìn đến năm 2045").
+    vision: NumberedText | None = None
 
 
 class Objectives(Heading):

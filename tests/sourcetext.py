@@ -16,22 +16,35 @@ COORDINATE = "- *Cơ quan phối hợp thực hiện:* "
 TIMELINE = "- *Thời gian thực hiện:* "
 
 
-def joined(text: str) -> str:
-    for split in PAGE_BREAKS:
+def joined(text: str, page_breaks: tuple[str, ...] = PAGE_BREAKS) -> str:
+    for split in page_breaks:
         assert split in text, f"page break not found in the source: {split!r}"
         text = text.replace(split, split.replace("\n\n", " "))
     return text
 
 
-def units(text: str) -> list[str]:
+def units(text: str, page_breaks: tuple[str, ...] = PAGE_BREAKS) -> list[str]:
     """Every paragraph and every line of a multi-line block, markup stripped, in order."""
     out = []
-    for paragraph in joined(text).split("\n\n"):
+    for paragraph in joined(text, page_breaks).split("\n\n"):
         for line in paragraph.replace("*", "").splitlines():
             line = re.sub(r"^- ", "", line.strip())
             if line:
                 out.append(re.sub(r"\s+", " ", line))
     return out
+
+
+def not_in_order(flat: str, expected: list[str]) -> list[str]:
+    """The paragraphs of ``expected`` that ``flat`` does not hold word for word, in order."""
+    position = 0
+    missing = []
+    for unit in expected:
+        found = flat.find(unit, position)
+        if found < 0:
+            missing.append(unit if flat.find(unit) < 0 else f"(out of order) {unit}")
+        else:
+            position = found + len(unit)
+    return missing
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PLAN_ID
-from sourcetext import units
+from sourcetext import not_in_order, units
 from toolkit.html import read
 
 # The signature's two lines: printed one under the other, never run together into
@@ -20,14 +20,7 @@ def page_lines(path: Path) -> list[str]:
 
 def test_every_paragraph_of_the_official_text_is_on_the_full_text_page(built_site: Path, official_text: str) -> None:
     flat = " ".join(page_lines(built_site / "plans" / PLAN_ID / "full-text" / "index.html"))
-    position = 0
-    missing = []
-    for unit in units(official_text):
-        found = flat.find(unit, position)
-        if found < 0:
-            missing.append(unit if flat.find(unit) < 0 else f"(out of order) {unit}")
-        else:
-            position = found + len(unit)
+    missing = not_in_order(flat, units(official_text))
     assert not missing, "not on the page word for word:\n" + "\n".join(missing)
 
 

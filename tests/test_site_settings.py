@@ -72,6 +72,19 @@ def test_the_vision_year_must_be_the_one_the_plan_names(copy_of_data: Path) -> N
     assert "2050 is not the year the vision heading names" in problem.message
 
 
+def test_a_vision_year_needs_a_vision(copy_of_data: Path) -> None:
+    """A plan may have no vision (issue 23: not every locality's plan looks beyond its targets); then no vision year."""
+    plan = copy_of_data / "plans" / PLAN_ID / "plan.yml"
+    text = plan.read_text(encoding="utf-8")
+    start, end = text.index("    vision:\n"), text.index("\n# III.")
+    plan.write_text(text[:start] + text[end:], encoding="utf-8")
+    settings = (copy_of_data / "site.yml").read_text(encoding="utf-8")
+    line = settings[: settings.index("vision_year: 2045")].count("\n") + 1
+    problem = only(problems(copy_of_data))
+    assert (problem.line, problem.path) == (line, f"plans.{PLAN_ID}.vision_year")
+    assert problem.message == "the plan has no vision (objectives.specific.vision); remove vision_year"
+
+
 def test_an_event_before_the_plan_is_refused(copy_of_data: Path) -> None:
     path = copy_of_data / "site.yml"
     line = replace(path, "date: 2025-07-01", "date: 2023-07-01")

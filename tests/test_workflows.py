@@ -214,3 +214,28 @@ def test_link_check_is_scheduled_non_blocking_and_opens_nothing(workflows: dict[
     assert job.get("permissions", workflow["permissions"]) == {"contents": "read"}, "no issues/pull-requests: write"
     uses = {s["uses"].split("@")[0] for s in job["steps"] if "uses" in s}
     assert uses <= {"actions/checkout", "actions/setup-python", "lycheeverse/lychee-action"}, uses
+
+
+# -- importing a plan from the browser (issue 23) -------------------------------------
+
+
+def test_the_import_runs_on_request_reads_only_and_commits_nothing(workflows: dict[str, Workflow]) -> None:
+    """Run by hand with a file and a plan id; inputs reach the shell only as environment
+    variables (never as script text); the draft is offered as a download, not pushed."""
+    found = [
+        (n, j, job)
+        for n, wf in workflows.items()
+        for j, job in wf["jobs"].items()
+        if any("plansite import" in str(s.get("run", "")) for s in job["steps"])
+    ]
+    name, _, job = only(found, "importing a plan")
+    workflow = workflows[name]
+    assert set(workflow["on"]) == {"workflow_dispatch"}
+    assert set(workflow["on"]["workflow_dispatch"]["inputs"]) == {"file", "plan_id"}
+    assert job.get("permissions", workflow["permissions"]) == {"contents": "read"}
+    scripts = [str(step["run"]) for step in job["steps"] if "run" in step]
+    assert all("${{" not in script for script in scripts), scripts
+    assert any('plansite import "$FILE" --plan-id "$PLAN_ID"' in script for script in scripts)
+    uses = {s["uses"].split("@")[0] for s in job["steps"] if "uses" in s}
+    assert uses == {"actions/checkout", "actions/setup-python", "actions/upload-artifact"}, uses
+    assert all(not s.get("with", {}).get("persist-credentials", False) for s in steps_using(job, "actions/checkout"))

@@ -94,7 +94,8 @@ def timeline(words: Wording, data: PlanData, guide: PlanGuide, lang: str) -> lis
         milestones.append(
             Milestone(words.date(event.date, lang), event.date.isoformat(), event.text[lang], routes.home(), status, event.date)
         )
-    if guide.vision_year is not None:
+    # The check makes sure a plan with a vision year has a vision.
+    if guide.vision_year is not None and objectives.vision is not None:
         year = guide.vision_year
         milestones.append(
             Milestone(
