@@ -188,6 +188,9 @@ class Agency(Model):
     name: Text
     spellings: list[NonEmpty] = Field(min_length=1)
     member_of: list[Id] = []
+    # The day the body ceased to operate (the district level ended): its page says so
+    # first, and the yearly report of a plan it issued stops before that day.
+    ended: Date | None = None
 
 
 class AgenciesFile(Model):
@@ -530,6 +533,9 @@ class SiteSettings(Model):
     publisher: Text
     # How to reach them, as text; without it the footer points to the repository's issues.
     contact: Text | None = None
+    # Where readers can obtain the original documents (a register's name and address),
+    # only where one is known; without it the footer says who holds originals in general.
+    original: Text | None = None
     # The GitHub repository; the build prefers the REPOSITORY_URL variable (set by the workflow).
     repository: RepositoryUrl
     # The branch the site is published from: "Sửa trang này" edits the data there.

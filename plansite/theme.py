@@ -1,6 +1,7 @@
 """What the theme prints around every page, in each language: the site's name and
 description, who runs the site, the links to send feedback and to edit the data behind
-a page, the footer, the labels of the header's controls and the 404 page's words.
+a page, the footer, the labels of the header's controls and the 404 page's words (with
+where the documents stand, which the data pages show under their titles).
 
 ``macros.py`` (its MkDocs hooks) hands ``frame(...)`` to the templates in ``overrides/``
 as ``config.extra.plansite`` on each language's build. Templates print these values as
@@ -20,6 +21,7 @@ from plansite import editions
 from plansite.languages import CODES, LANGUAGES
 from plansite.models import REPOSITORY_PATTERN, SiteSettings
 from plansite.pages import theme_text
+from plansite.routes import status_anchor
 from plansite.wording import Wording
 
 # The variable the workflow sets to the repository it runs in (``github.server_url``
@@ -42,6 +44,7 @@ THEME_STRINGS = (
     "not_found_home",
     "search_close",
     "search_failed",
+    "fact_status_details",
 )
 
 
@@ -63,14 +66,33 @@ def home_directory(lang: str) -> str:
 
 def texts(words: Wording, settings: SiteSettings, lang: str) -> dict[str, str]:
     """The theme's interface strings in ``lang``, escaped for the theme, with the
-    publisher and contact filled in."""
+    publisher, contact and where to obtain the originals filled in."""
     found = {key: theme_text(words.t(lang, key)) for key in THEME_STRINGS}
     found["footer_publisher"] = theme_text(words.t(lang, "footer_publisher", publisher=settings.publisher[lang]))
+    if settings.original:
+        found["footer_original"] = theme_text(words.t(lang, "footer_original", original=settings.original[lang]))
+    else:
+        found["footer_original"] = theme_text(words.t(lang, "footer_original_unknown"))
     if settings.contact:
         found["footer_contact"] = theme_text(words.t(lang, "footer_contact", contact=settings.contact[lang]))
     else:
         found["footer_contact"] = theme_text(words.t(lang, "footer_contact_issues"))
     return found
+
+
+def status(words: Wording, lang: str) -> list[dict[str, str]]:
+    """Where the documents stand, for a page the theme writes on its own (the 404 page):
+    each line's label, text (in ``text_lang``) and its explanation's anchor on the home
+    page, escaped."""
+    return [
+        {
+            "label": theme_text(line.label),
+            "text": theme_text(line.text),
+            "text_lang": line.text_lang,
+            "anchor": status_anchor(line.plan_id or ""),
+        }
+        for line in words.status_lines(list(words.site.plans), lang)
+    ]
 
 
 def _query(text: str) -> str:
@@ -105,5 +127,7 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "og_locale": LANGUAGES[lang].og_locale,
         "og_alternates": [LANGUAGES[other].og_locale for other in CODES if other != lang],
         # The 404 page speaks every language (it is served for any missing address).
-        "languages": {other: texts(words, settings, other) | {"home": home_directory(other)} for other in CODES},
+        "languages": {
+            other: texts(words, settings, other) | {"home": home_directory(other), "status": status(words, other)} for other in CODES
+        },
     }

@@ -134,9 +134,17 @@ def check_yearly_report(event: Any, lang: str) -> None:
     assert (start.month, start.day) <= (10, 30), "the plan asks for the report before 30 October"
     assert event["rrule"]["FREQ"] == ["YEARLY"]
     rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
-    assert [d.date() for d in rule[:3]] == [start.replace(year=start.year + n) for n in range(3)]
+    # Yearly while the issuing body operated, never after it ended (issue 21): a series of
+    # its own length, not one that repeats for ever.
+    ended = AGENCIES[PLAN["issuer"]]["ended"]  # YAML reads 2025-07-01 as a date
+    expected = [start.replace(year=year) for year in range(start.year, ended.year + 1) if start.replace(year=year) < ended]
+    assert [d.date() for d in rule[: len(expected) + 5]] == expected
+    assert expected and expected[-1] < ended <= expected[-1].replace(year=expected[-1].year + 1)
     description = str(event["description"])
     assert REPORTING["what"][lang] in description and REPORTING["deadline_text"][lang] in description
+    # Where the plan stands, and the date as the editors' reading, in every event.
+    assert raw("site.yml")["plans"][PLAN_ID]["status_summary"][lang] in description
+    assert str(load_strings()[lang]["reporting_due"]).split("{deadline}")[0] in description
 
 
 @pytest.mark.parametrize("lang", CODES)

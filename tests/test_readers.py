@@ -242,12 +242,17 @@ def test_the_404_page_is_vietnamese_first_with_an_english_part(quality_site: Sit
     assert next(tree.iter("html")).attrs["lang"] == "vi"
     article = next(tree.iter("article"))
     parts = [element for element in article.iter("span", "p") if "lang" in element.attrs]
-    assert [part.attrs["lang"] for part in parts] == ["vi", "en", "vi", "en"]
+    # The title, the text, then where the documents stand (issue 21): each in both languages.
+    assert [part.attrs["lang"] for part in parts] == ["vi", "en", "vi", "en", "vi", "en"]
+    assert all(part.within(lambda e: "plansite-status" in e.classes) for part in parts[4:])
     assert [text(part) for part in parts[:2]] == ["Không tìm thấy trang", "Page not found"]
-    # The header and the menu speak Vietnamese too.
-    [menu] = by_class(tree, "md-nav--primary")
-    assert "Trang chủ" in [text(a) for a in menu.iter("a")]
-    assert "Home" not in [text(a) for a in menu.iter("a")]
+    # No menu, whose sections would be one edition's (issue 21); the footer in both languages.
+    assert not by_class(tree, "md-nav--primary") and not by_class(tree, "md-tabs") and not by_class(tree, "plansite-menu-button")
+    [footer] = by_class(tree, "plansite-footer")
+    strings = load_strings()
+    for lang in CODES:
+        [part] = [element for element in footer.iter("div") if element.attrs.get("lang") == lang]
+        assert strings[lang]["footer_reproduction"] in text(part), lang
 
 
 # -- in a real browser -------------------------------------------------------------------------

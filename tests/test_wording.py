@@ -17,7 +17,7 @@ def every_reporting_sentence(site: SiteData, lang: str) -> list[str]:
     sentences = [words.reporting_text(plan_id, lang) for plan_id in site.plans]
     for agency_id in site.agencies:
         for duties in agency_duties(site, agency_id):
-            sentences += [words.reporting_duty(duties.plan.id, duty, lang) for duty in duties.reporting]
+            sentences += [words.reporting_duty(duties.plan.id, duty, agency_id, lang) for duty in duties.reporting]
     return sentences
 
 
@@ -42,6 +42,31 @@ def test_reporting_sentences_read_as_sentences(site_data: SiteData, lang: str) -
             assert " và UBND các xã" in sentence or "các xã" not in sentence, sentence
         else:
             assert " and the " in sentence or "Commune" not in sentence, sentence
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_no_agency_reports_through_itself(site_data: SiteData, lang: str) -> None:
+    """The Labour office sends its own report as a member of the district agencies; the
+    reports go through it, so its sentence names no body to go "through" (issue 21)."""
+    words = Wording(site_data)
+    through = words.t(lang, "reporting_through", via="").strip()
+    checked = 0
+    for data in site_data.plans.values():
+        via = data.plan.implementation.reporting.via
+        for duties in agency_duties(site_data, via):
+            for duty in duties.reporting:
+                own = words.reporting_duty(data.id, duty, via, lang)
+                assert through not in own, own
+                checked += 1
+        # The other senders still name it.
+        sender = next(
+            a
+            for a in site_data.agencies
+            if a != via and any(d.role.value == "sends" for p in agency_duties(site_data, a) for d in p.reporting)
+        )
+        [duty] = [d for p in agency_duties(site_data, sender) for d in p.reporting]
+        assert words.t(lang, "reporting_through", via=words.inline_name(via, lang)) in words.reporting_duty(data.id, duty, sender, lang)
+    assert checked >= 2  # the Labour office sends (as a member) and compiles
 
 
 def test_names_inside_a_sentence(site_data: SiteData) -> None:

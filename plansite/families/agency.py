@@ -87,7 +87,7 @@ def context(page: PageInput) -> AgencyContext:
                 coordinate=duties.with_role(Role.coordinate),
                 member=[(c, duties.with_role(Role.member, c)) for c in agency.member_of],
                 mentioned=duties.with_role(Role.mentioned),
-                reporting=[words.reporting_duty(plan_id, duty, lang) for duty in duties.reporting],
+                reporting=[words.reporting_duty(plan_id, duty, agency.id, lang) for duty in duties.reporting],
                 reporting_due=words.reporting_due(plan_id, lang),
                 report_heading=page.t("glance_report", deadline=report.deadline_text[lang]),
                 report_roles=[words.duty_role(duty.role.value, duty.via, lang) for duty in duties.reporting],
