@@ -378,6 +378,8 @@ class Target(Model):
     id: Id
     clause: Text
     key: StrictBool = False  # shown on the home page "at a glance" (an editorial choice)
+    # The plan says "phấn đấu" (strive for) before this level: its reading keeps the word.
+    strive: StrictBool = False
     measure: Text | None = None
     comparator: Comparator | None = None
     value: Number | None = None
@@ -435,6 +437,12 @@ class Task(Model):
     title: Text
     text: Text
     mentions: list[Id] = []
+
+    @property
+    def numbered(self) -> bool:
+        """Does the plan print the task's number ("2.1." for 2.1)? Its bullets ("-"), its
+        letters ("a)" for 8.a) and its unnumbered paragraphs have ids the editors gave."""
+        return self.label is not None and self.label.rstrip(".") == self.id
 
 
 class Block(Model):

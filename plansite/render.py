@@ -101,7 +101,11 @@ class Renderer:
             "agency_inline": lambda agency_id: words.inline_name(agency_id, lang),
             "month_name": lambda month: formatting.month_name(month, lang),
             "level": lambda target, year: words.level(target, year, lang),
+            "task_number": words.task_number,
+            "editors_number": lambda task: words.editors_number(task, lang),
+            "task_numbers": lambda tasks: words.task_numbers(tasks, lang),
             "measure_name": lambda target: words.measure_name(target, lang),
+            "target_name": lambda target: words.target_name(target, lang),
             "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),
             "language_name": LANGUAGES[lang].name,
             "plan_pages": lambda plan_id, in_lang: [

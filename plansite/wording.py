@@ -17,7 +17,7 @@ from plansite import formatting
 from plansite.duties import ReportingDuty, ReportingRole
 from plansite.languages import AUTHORITATIVE
 from plansite.load import SiteData
-from plansite.models import AgencyKind, Comparator, Document, PlanGuide, Target, Term, TimelineKind
+from plansite.models import AgencyKind, Comparator, Document, PlanGuide, Target, Task, Term, TimelineKind
 from plansite.strings import lookup
 
 # Vietnamese words that open a common noun phrase, not a proper name.
@@ -29,9 +29,20 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# The abbreviations of the plan's recipients list ("VP: C, PCVP", "Lưu: VT."), each with
-# the glossary term it stands for: pages explain them wherever such a text is shown.
-ABBREVIATIONS = {"VP": "van-phong-vp", "C": "chanh-van-phong", "PCVP": "pho-chanh-van-phong", "VT": "van-thu"}
+# The abbreviations of the bodies' names and the plan's recipients list ("UBND huyện", "VP:
+# C, PCVP", "Lưu: VT."), each with the glossary term it stands for: pages explain them
+# wherever such a text is shown, and an agency's page writes its name out in its title.
+ABBREVIATIONS = {
+    "UBND": "uy-ban-nhan-dan",
+    "HĐND": "hoi-dong-nhan-dan",
+    "MTTQVN": "mat-tran-to-quoc-viet-nam",
+    "CT": "chuc-danh-chu-tich",
+    "PCT": "chuc-danh-pho-chu-tich",
+    "VP": "van-phong-vp",
+    "C": "chanh-van-phong",
+    "PCVP": "pho-chanh-van-phong",
+    "VT": "van-thu",
+}
 _ABBREVIATION = re.compile(r"(?<!\w)(" + "|".join(ABBREVIATIONS) + r")(?!\w)")
 
 
@@ -128,6 +139,19 @@ class Wording:
         found = dict.fromkeys(match for text in texts for match in _ABBREVIATION.findall(text))
         return [(abbreviation, terms[ABBREVIATIONS[abbreviation]]) for abbreviation in found]
 
+    def written_out(self, text: str) -> str:
+        """``text`` with each abbreviation written out: "UBND các xã" is "Ủy ban nhân dân các xã"."""
+        terms = {term.id: term for term in self.site.glossary.terms}
+        return _ABBREVIATION.sub(lambda match: terms[ABBREVIATIONS[match.group(1)]].vi, text)
+
+    def agency_title(self, agency_id: str, lang: str) -> str:
+        """A body's name as its page's title: in Vietnamese with its abbreviations written
+        out and the plan's spelling kept beside it ("Ủy ban nhân dân các xã (UBND các xã)");
+        the translations write names out already."""
+        name = self.agency_name(agency_id, lang)
+        full = self.written_out(name) if lang == AUTHORITATIVE else name
+        return name if full == name else self.t(lang, "name_written_out", full=full, name=name)
+
     def recipients_abbreviations(self, plan_id: str) -> list[tuple[str, Term]]:
         """The abbreviations a plan's recipients list uses ("VP: C, PCVP", "Lưu: VT.")."""
         return self.abbreviations(r.text.vi for r in self.site.plans[plan_id].plan.recipients.items)
@@ -175,9 +199,9 @@ class Wording:
         return lines
 
     def reading(self, target: Target, lang: str) -> str:
-        """The structured reading of a target: "dưới 2%", "13 bác sĩ trên 10.000 dân",
-        "35 to 40%"; a figure to reach is written alone ("35%"), and a target without
-        a figure is said so ("không nêu con số")."""
+        """The structured reading of a target: "dưới 2%", "phấn đấu 13 bác sĩ trên 10.000 dân"
+        (where the plan says "phấn đấu"), "35 to 40%"; a figure to reach is written alone
+        ("35%"), and a target without a figure is said so ("không nêu con số")."""
         if target.comparator is None or target.value is None or target.unit is None:
             return self.t(lang, "qualitative")
         value = self.number(target.value, lang)
@@ -188,9 +212,9 @@ class Wording:
         # "2%" but "75 tuổi"; a measure goes between the figure and its unit ("13 bác sĩ trên 10.000 dân").
         measure = f" {target.measure[lang]}" if target.measure else ""
         figure = f"{value}%{measure}" if unit == "%" else f"{value}{measure} {unit}"
-        if target.comparator in (Comparator.eq, Comparator.range):
-            return figure
-        return f"{self.t(lang, 'comparator_' + target.comparator.value)} {figure}"
+        if target.comparator not in (Comparator.eq, Comparator.range):
+            figure = f"{self.t(lang, 'comparator_' + target.comparator.value)} {figure}"
+        return self.t(lang, "reading_strive", reading=figure) if target.strive else figure
 
     def level(self, target: Target, year: int, lang: str) -> str:
         """The level to reach and by when, in plain words: "dưới 2% — đến năm 2030",
@@ -207,6 +231,16 @@ class Wording:
             return sentence(target.measure[lang])
         return sentence(self.t(lang, "measure_name", measure=target.measure[lang], unit=unit))
 
+    def target_name(self, target: Target, lang: str) -> str:
+        """A target at the start of a line (a table's first column): what it measures, named
+        in full, else its clause; a translated clause begins with a capital, the plan's own
+        words are left as the plan writes them."""
+        name = self.measure_name(target, lang)
+        if name is not None:
+            return name
+        clause = target.clause[lang]
+        return clause if lang == AUTHORITATIVE else sentence(clause)
+
     def in_words(self, count: int, lang: str) -> str:
         """A small number as a heading writes it ("tám", "eight"); digits past twenty."""
         words = self.t(lang, "number_words").split(", ")
@@ -216,6 +250,28 @@ class Wording:
         """ "Tám nhóm nhiệm vụ", "The eight task areas": the plan's number of task areas."""
         count = len(self.site.plans[plan_id].tasks.areas)
         return sentence(self.t(lang, "areas_heading", count=count, words=self.in_words(count, lang)))
+
+    def task_number(self, task: Task) -> str:
+        """A sub-task's number as pages show it: the plan's own where it prints one ("2.1"),
+        the editors' id in square brackets where it does not ("[5.1]", "[7]", "[8.a]")."""
+        return task.id if task.numbered else f"[{task.id}]"
+
+    def editors_number(self, task: Task, lang: str) -> str:
+        """The editors' note on a number the plan does not print: what the plan prints instead."""
+        if task.label is None:
+            printed = self.t(lang, "printed_nothing")
+        elif task.label == "-":
+            printed = self.t(lang, "printed_bullet")
+        else:
+            printed = self.t(lang, "printed_label", label=task.label)
+        return self.t(lang, "editors_number", number=self.task_number(task), printed=printed)
+
+    def task_numbers(self, tasks: list[Task], lang: str) -> str:
+        """Several sub-tasks' numbers in a sentence: "3.1 và 3.2", "[5.2] and [5.3]"."""
+        numbers = [self.task_number(task) for task in tasks]
+        if len(numbers) < 2:
+            return "".join(numbers)
+        return ", ".join(numbers[:-1]) + self.t(lang, "numbers_last_separator") + numbers[-1]
 
     def timeline(self, kind: TimelineKind, year: int | None, lang: str) -> str:
         return self.t(lang, f"timeline_{kind.value}", year=year)

@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 from conftest import PLAN_ID
-from rawdata import raw, raw_tasks
+from rawdata import raw, raw_tasks, shown_number
 
 from plansite.languages import CODES
 from plansite.strings import load_strings
@@ -113,7 +113,8 @@ def test_a_duty_sheet_reads_in_words_with_names_not_codes(sheets_dir: Path, lang
         duties = task_duties(agency_id)
         for (role, via, block, task), row in zip(duties, rows, strict=False):
             task_id = task["id"]
-            assert row[1].startswith(f"{task_id}. "), (path.name, task_id)
+            number = shown_number(task)
+            assert row[1].startswith(number + ("." if number == task_id else "") + " "), (path.name, task_id)
             assert row[2] == task["text"][lang].replace("**", ""), (path.name, task_id)
             assert row[4] == names(block["lead"], lang), (path.name, task_id)
             assert (row[5] or "") == names(block.get("coordinate", []), lang), (path.name, task_id)

@@ -45,6 +45,7 @@ class AgencyContext:
     duty_sheet: ListedFile | None
     name_abbreviations: list[tuple[str, Term]]  # those its name uses, explained
     address: str
+    editors_numbers: bool  # some of its sub-tasks have numbers the editors gave ("[5.1]")
 
 
 def listed_apart(site: SiteData, agency_id: str) -> list[tuple[str, str]]:
@@ -114,12 +115,13 @@ def context(page: PageInput) -> AgencyContext:
         duty_sheet=by_kind.get(FileKind.duty_sheet),
         name_abbreviations=words.abbreviations([agency.name.vi]),
         address=page.address(),
+        editors_numbers=any(not duty.task.numbered for p in plans for duty in p.duties.tasks),
     )
 
 
 def title(page: PageInput) -> str:
     assert page.ref.agency
-    return page.words.agency_name(page.ref.agency, page.lang)
+    return page.words.agency_title(page.ref.agency, page.lang)
 
 
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:

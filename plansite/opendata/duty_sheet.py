@@ -81,7 +81,8 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
             block, task = duty.block, duty.task
             rows.append(
                 Duty(
-                    task=f"{task.id}. {plain(task.title[lang])}",
+                    # The plan's number as printed ("2.1."), the editors' in brackets ("[5.1]").
+                    task=f"{words.task_number(task)}{'.' if task.numbered else ''} {plain(task.title[lang])}",
                     content=plain(task.text[lang]),
                     role=words.duty_role(role.value, duty.via, lang),
                     lead=_names(words, block.lead, lang),
