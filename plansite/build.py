@@ -6,7 +6,8 @@
 3. write the page stubs, the navigation and the open-data files under ``docs/``;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
-5. add the Content-Security-Policy to every page and build the search index;
+5. minify the site's own stylesheets (their sources keep their comments), add the
+   Content-Security-Policy to every page and build the search index;
 6. only then put the new folder in the place of ``site/``.
 
 Any failure prints its real reason and leaves ``site/`` as it was, byte for byte.
@@ -22,6 +23,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import rcssmin  # type: ignore[import-untyped]  # no type information shipped
 
 from plansite import csp, editions, registry, search
 from plansite.families.base import REFERENCE
@@ -111,14 +114,24 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
         raise BuildError("MkDocs could not build the site:\n" + "\n".join(said))
 
 
+def minify_stylesheets(out: Path) -> None:
+    """The site's own stylesheets under ``out/assets`` without their comments and spaces:
+    every page loads them, so their bytes count on every first visit (Material's own come
+    minified, ``*.min.css``)."""
+    for sheet in sorted((out / "assets").rglob("*.css")):
+        if not sheet.name.endswith(".min.css"):
+            sheet.write_text(rcssmin.cssmin(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
     """Each published page's plan and search weight (facts of its family), by URL; the
-    editor's guide, hand-written, counts as a reading aid."""
+    editor's guide's pages, hand-written, count as reading aids."""
     facts = {}
     for page, lang in registry.published(site):
         facts[page_url(page.path, lang)] = search.PageFacts(page.plan, registry.FAMILIES[page.kind].search_weight)
     for lang in CODES:
-        facts[page_url(GUIDE, lang)] = search.PageFacts(None, REFERENCE)
+        for path in GUIDE:
+            facts[page_url(path, lang)] = search.PageFacts(None, REFERENCE)
     return facts
 
 
@@ -136,6 +149,7 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
     shutil.rmtree(new, ignore_errors=True)
     try:
         run_mkdocs(project, new, source_date_epoch(project, site))
+        minify_stylesheets(new)
         problems = csp.add_policies(new)
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))

@@ -62,8 +62,9 @@ def edit_source(site_data: SiteData, site: Site, file: Path) -> str:
     if file.name == "404.html":
         return "overrides/404.html"
     pages = {built_file(site, ref.path, lang): ref for ref, lang in registry.published(site_data)}
-    if file not in pages:  # hand-written: the guide edits its own Markdown file
-        return "docs/guide.md" if lang_of(site, file) == "vi" else "docs/guide.en.md"
+    if file not in pages:  # hand-written: a page of the guide edits its own Markdown file
+        name = file.parent.name  # guide, guide-2
+        return f"docs/{name}.md" if lang_of(site, file) == "vi" else f"docs/{name}.en.md"
     return source_file(site_data, pages[file])
 
 
@@ -74,7 +75,14 @@ def page_title(site_data: SiteData, site: Site, file: Path) -> str:
     for ref in registry.all_pages(site_data):
         if built_file(site, ref.path, lang) == file:
             return Renderer(site_data).title(ref, lang)
-    return {"vi": "Hướng dẫn cho người biên tập", "en": "Editor's guide"}[lang]
+    titles = {
+        "guide": {"vi": "Hướng dẫn cho người biên tập", "en": "Editor's guide"},
+        "guide-2": {
+            "vi": "Hướng dẫn cho người biên tập (tiếp): trên máy tính, việc thường gặp, thông báo kiểm tra",
+            "en": "Editor's guide (continued): on a computer, usual tasks, the check's messages",
+        },
+    }
+    return titles[file.parent.name][lang]
 
 
 # -- on every page: feedback, edit, footer ---------------------------------------------
