@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import PLAN_ID, ROOT
+from playwright.sync_api import Page
 from rawdata import raw
 from sourcetext import units
 from toolkit.html import read
@@ -282,3 +283,12 @@ def test_the_sites_own_vietnamese_puts_the_mark_as_government_portals_do() -> No
     # The rule can fail: the plan's own spellings are caught, the site's are not.
     assert NEW_STYLE.search("xã hội hoá") and NEW_STYLE.search("hoà nhập") and NEW_STYLE.search("khoẻ")
     assert not NEW_STYLE.search("văn hóa, hoàn cảnh, khỏe, quý, thủy, xóa bỏ")
+
+
+def test_the_status_is_printed(page: Page, site_url: str) -> None:
+    """On paper too (issue 21): the status box is not among what the print leaves out."""
+    page.goto(site_url + "agencies/phong-ldtbxh/")
+    page.emulate_media(media="print")
+    status = page.locator("article .plansite-status")
+    assert status.count() == 1 and status.is_visible()
+    assert SITE_YML["plans"][PLAN_ID]["status_summary"]["vi"] in status.inner_text()
