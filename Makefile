@@ -8,9 +8,17 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external
+.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external icu
 
-$(VENV)/installed: requirements.txt pyproject.toml
+# PyICU (UTS #39 skeletons: agency names that look alike) is built against the system's
+# ICU when it is installed: ICU's headers, pkg-config and a C++ compiler, installed with
+# apt when missing and we are root; else a clear stop. pip keeps the built wheel in its cache.
+icu:
+	@if ! { pkg-config --exists icu-i18n 2>/dev/null && command -v g++ >/dev/null; }; then \
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config g++; \
+	else echo "Setting up needs ICU's headers and a C++ compiler: sudo apt-get install libicu-dev pkg-config g++" >&2; exit 1; fi; fi
+
+$(VENV)/installed: requirements.txt pyproject.toml | icu
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "plansite.pth").write_text("$(CURDIR)\n")'
@@ -63,11 +71,11 @@ test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint bui
 test-fast: $(VENV)/installed-dev
 	$(BIN)/python -m pytest -m "not browser and not site and not build" -q
 
+## lint: ruff (checks and format) and mypy strict over the code, the tests and the benchmarks
 lint: $(VENV)/installed-dev
 	$(BIN)/ruff check plansite macros.py hooks.py tests bench
 	$(BIN)/ruff format --check plansite macros.py hooks.py tests bench
-	$(BIN)/mypy plansite macros.py hooks.py
-	MYPYPATH=tests $(BIN)/mypy bench
+	MYPYPATH=tests $(BIN)/mypy plansite macros.py hooks.py tests bench
 
 ## bench: measure the search (bytes and time, 1/10/50 plans), the build (time, pages per second,
 ## memory; ours against plain MkDocs) and Lighthouse on every page family, into bench/results-*.md.

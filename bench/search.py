@@ -3,10 +3,11 @@ with the site's own search and with Pagefind tuned, on the shipped site and on s
 10 and 50 plans.
 
 ``make bench`` runs it after ``make build``. The shipped site is site/; the larger ones
-are built in a temporary folder from made-up plans (bench/make_plans.py), and each site
+are built in a temporary folder from made-up plans (tests/toolkit/plans.py), and each site
 is also copied and searched with Pagefind (bench/pagefind_variant.py). Each site is
-served from 127.0.0.1 the way GitHub Pages serves it (gzip for text; Pagefind's files
-are compressed already) and searched in Debian's Chromium, from the home page of the
+served from 127.0.0.1 by the tests' server (tests/toolkit/server.py), the way GitHub Pages
+serves it (gzip for text; Pagefind's files are compressed already), its ledger counting
+the bytes sent; and searched in Debian's Chromium, from the home page of the
 query's language, in a fresh browser context (empty cache) for each visit:
 
 - the query pasted at once, on Lighthouse's slow-phone profile (150 ms round trip,
@@ -29,33 +30,28 @@ Results: bench/results-search.md (and stdout).
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import math
 import os
 import platform
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-# The browser, the site build and the made-up plans from the tests' toolkit; the query set.
+# The browser, the site build, the server and the made-up plans from the tests' toolkit; the query set.
 from pagefind_variant import pagefind_site  # noqa: E402
 from search_queries import QUERIES, Result, misses  # noqa: E402
 from toolkit.plans import make_plans  # noqa: E402
+from toolkit.server import Ledger, serve  # noqa: E402
 from toolkit.site import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 
 from plansite.load import load_site  # noqa: E402
@@ -64,7 +60,6 @@ BYTES_BUDGET = 80 * 1024
 PAGE_BUDGET = 100 * 1024
 KEY_DELAY_MS = 150
 PLAN_COUNTS = (1, 10, 50)
-COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv"}
 # Lighthouse's mobile throttling: 150 ms RTT, 1.6 Mbit/s (1,638.4 kbit/s) down, 750 kbit/s up, CPU 4x.
 SLOW_PHONE = {"offline": False, "latency": 150, "downloadThroughput": 1638.4 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8}
 CPU_SLOWDOWN = 4
@@ -81,77 +76,6 @@ PAGES = ["", "en/", "plans/81-kh-ubnd-2024/targets/", "plans/81-kh-ubnd-2024/are
 ENGINES = {"own": "the site's search", "pagefind": "Pagefind tuned"}
 # What in a path marks a file of the search: its opener and code, its index (either engine's).
 SEARCH_FILES = ("/assets/search/", "/search/", "/pagefind/")
-
-
-# -- a static host that counts what it sends ------------------------------------------
-
-
-class Ledger:
-    """Every response body sent: (monotonic time, path, bytes)."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.sent: list[tuple[float, str, int]] = []
-
-    def add(self, path: str, size: int) -> None:
-        with self.lock:
-            self.sent.append((time.monotonic(), path, size))
-
-    def since(self, start: float, end: float) -> list[tuple[str, int]]:
-        with self.lock:
-            return [(path, size) for at, path, size in self.sent if start <= at <= end]
-
-
-class _Host(http.server.SimpleHTTPRequestHandler):
-    ledger: Ledger
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            return super().send_head()
-        body = path.read_bytes()
-        gzipped = path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
-        if gzipped:
-            body = gzip.compress(body, 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        if gzipped:
-            self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        self.ledger.add(self.path.split("?")[0], len(body))
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *_: object) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-@contextmanager
-def host(site: Path) -> Iterator[tuple[str, Ledger]]:
-    ledger = Ledger()
-    handler = type("Host", (_Host,), {"ledger": ledger})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", ledger
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def is_search_file(path: str) -> bool:
@@ -239,7 +163,10 @@ class Measure:
 
 
 def search_bytes(ledger: Ledger, start: float) -> list[tuple[str, int]]:
-    return [(path, size) for path, size in ledger.since(start, time.monotonic()) if is_search_file(path)]
+    """(path, bytes sent) of each of the search's files served since ``start``; not the
+    failed requests of the Pagefind copy's opener for the site's own index (pagefind_variant)."""
+    sent = ledger.between(start, time.monotonic())
+    return [(response.path, response.sent) for response in sent if response.status == 200 and is_search_file(response.path)]
 
 
 def visit(browser: Browser, base: str, lang: str, slow: bool) -> Page:
@@ -294,7 +221,7 @@ def page_weights(browser: Browser, base: str, ledger: Ledger) -> list[tuple[str,
         page = new_page(browser)
         start = time.monotonic()
         page.goto(base + path, wait_until="networkidle")
-        weights.append((path or "/", sum(size for _, size in ledger.since(start, time.monotonic()))))
+        weights.append((path or "/", sum(response.sent for response in ledger.between(start, time.monotonic()))))
         page.context.close()
     return weights
 
@@ -373,7 +300,8 @@ def built_site(plans: int, work: Path) -> Path:
 
 def bench(browser: Browser, plans: int, engine: str, site: Path, runs: int) -> Run:
     run = Run(plans, engine)
-    with host(site) as (base, ledger):
+    ledger = Ledger()
+    with serve(site, "/", ledger=ledger) as base:
         for _ in range(runs):
             run.measures.append([measure(browser, base, ledger, *query) for query in BENCH_QUERIES])
         if plans == 1:
@@ -405,7 +333,7 @@ def report(results: list[Run], runs: int, browser_version: str) -> str:
         f"empty cache for each visit; typing {KEY_DELAY_MS} ms a key. Slow phone: Lighthouse's mobile profile (150 ms round "
         f"trip, 1.6 Mbit/s down, 750 kbit/s up, CPU {CPU_SLOWDOWN}x slower). KiB to first and to all results: the query "
         f"pasted at once. Medians of {runs} runs, worst over the {len(BENCH_QUERIES)} queries. 1 plan is the shipped site; "
-        "10 and 50 are made-up plans (bench/make_plans.py). — : no results after the last keystroke.",
+        "10 and 50 are made-up plans (tests/toolkit/plans.py). — : no results after the last keystroke.",
         "",
         "| plans | search | KiB to first results | KiB to all results | slow phone: ms from opening to first results "
         "| … to all results | slow phone: ms after last key | ms after last key | KiB, next query | query set |",

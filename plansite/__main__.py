@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 from plansite.load import load_site, translation_report
+from plansite.opendata.writers import CellTooLong
+from plansite.routes import RouteConflict
 from plansite.source import DataError
 
 ROOT = Path.cwd()
@@ -61,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
+    except (RouteConflict, CellTooLong) as err:
+        print(f"plansite {args.command}: {err}", file=sys.stderr)
+        return 1
     except Exception as err:
         # The last resort, for a bug the checks missed: one plain line, never a traceback.
         print(
@@ -75,10 +80,15 @@ def _data_command(args: argparse.Namespace) -> int:
     """``check``, ``pages`` or ``export``: load the data, then write what the command makes."""
     site = load_site(args.data)
     if args.command == "pages":
-        from plansite.pages import write_pages
+        from plansite.languages import CODES
+        from plansite.pages import navigation, write_pages
+        from plansite.render import Renderer
 
         written = write_pages(site, args.docs, args.work)
-        print(f"wrote {len(written)} page stubs")
+        # The menu of each edition, as hooks.py makes it during the build.
+        renderer = Renderer(site)
+        entries = sum(len(navigation(renderer, lang)) for lang in CODES)
+        print(f"wrote {len(written)} page stubs; the menus hold {entries} top-level entries")
     elif args.command == "export":
         from plansite.opendata.files import write_exports
 

@@ -1,8 +1,9 @@
 """Build the whole site, atomically: ``python -m plansite build`` (``make build``).
 
 1. load and check the data: on any problem, list them all and stop;
-2. copy the checked data to ``build/data/``, the copy the site generator renders
-   from (so a file edited during a build or a preview never reaches a page unchecked);
+2. copy the files the check read, and only those, to ``build/data/``, the copy the site
+   generator renders from (so a file edited during a build or a preview never reaches a
+   page unchecked, and nothing the check refused, a link for one, is ever copied);
 3. write the page stubs, the navigation and the open-data files under ``docs/``;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
@@ -34,8 +35,10 @@ from plansite.models import MissingText
 from plansite.opendata.dictionary import ColumnsError
 from plansite.opendata.files import export
 from plansite.opendata.listing import read_listing, write_listing
+from plansite.opendata.writers import CellTooLong
 from plansite.pages import GUIDE, write_pages
 from plansite.render import Renderer
+from plansite.routes import RouteConflict
 from plansite.source import DataError
 
 
@@ -43,10 +46,16 @@ class BuildError(Exception):
     """A step of the build failed; the message says which and why."""
 
 
-def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """Every file under ``data_dir`` with its size and modification time."""
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    return tuple((p.relative_to(data_dir).as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int, int], ...]:
+    """Every entry under ``data_dir`` with its type, size and modification time, as it is:
+    links are not followed (``load`` refuses them), so none can lead the walk elsewhere."""
+    found = []
+    for folder, folders, files in os.walk(data_dir):
+        for name in sorted(folders + files):
+            path = Path(folder, name)
+            info = path.lstat()
+            found.append((path.relative_to(data_dir).as_posix(), info.st_mode, info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 # Beside the data snapshot: the list of open-data files (paths and sizes) the pages show.
@@ -83,11 +92,15 @@ def source_date_epoch(project: Path, site: SiteData) -> str:
     return str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp()))
 
 
-def snapshot(data_dir: Path, target: Path) -> None:
-    """``target`` becomes an exact copy of ``data_dir``."""
+def snapshot(data_dir: Path, files: tuple[str, ...], target: Path) -> None:
+    """``target`` becomes a copy of the ``files`` of ``data_dir`` the loader read (paths
+    relative to it), and of nothing else."""
     fresh = target.with_name(target.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(data_dir, fresh)
+    for name in files:
+        copy = fresh / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(data_dir / name, copy, follow_symlinks=False)
     shutil.rmtree(target, ignore_errors=True)
     fresh.rename(target)
 
@@ -97,9 +110,12 @@ def prepare(data_dir: Path, project: Path) -> SiteData:
     Raises ``DataError`` (every problem) before anything is written."""
     site = load_site(data_dir)
     work = project / "build"
-    snapshot(data_dir, work / "data")
-    write_pages(site, project / "docs", work)
-    files = export(site, project / "docs" / "data")
+    snapshot(data_dir, site.files, work / "data")
+    try:
+        write_pages(site, project / "docs", work)
+        files = export(site, project / "docs" / "data")
+    except (RouteConflict, CellTooLong) as err:
+        raise BuildError(f"cannot write the pages and the open data: {err}") from None
     write_listing([file.listed() for file in files], work / LISTING)
     return site
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
+import icu  # type: ignore[import-untyped]  # no type information shipped
 from pydantic import BaseModel
 
+from plansite import routes
 from plansite.languages import CODES, LANGUAGES, TRANSLATIONS
-from plansite.messages import missing_text
+from plansite.messages import missing_text, shorten, shorten_list
 from plansite.models import (
     AgenciesFile,
     AgencyKind,
@@ -48,6 +52,32 @@ def check_unique(ids: Iterable[tuple[str, Loc]], source: Source, what: str) -> l
     return problems
 
 
+def check_page_ids(kind: str, ids: Iterable[tuple[str, Loc]], source: Source) -> list[Problem]:
+    """Ids that cannot name their record's page or folder (``routes.id_problem``): "index"
+    for an agency or a group, an ending such as ".en" that the site reads as a language."""
+    return [source.problem(loc, why) for value, loc in ids if (why := routes.id_problem(kind, value, CODES))]
+
+
+def check_anchors(ids: Iterable[tuple[str, Loc]], source: Source, what: str, anchor: Callable[[str], str]) -> list[Problem]:
+    """Two different ids whose link anchors are the same (sub-tasks 8.a and 8-a are both
+    #task-8-a): a link to one would land on the other. Both lines are named."""
+    first: dict[str, tuple[str, Loc]] = {}
+    problems = []
+    for value, loc in ids:
+        name = anchor(value)
+        if name in first and first[name][0] != value:
+            other, other_loc = first[name]
+            problems.append(
+                source.problem(
+                    loc,
+                    f"{what} id {value!r} makes the same link anchor (#{name}) as {what} {other!r} on line {source.line(other_loc)}: "
+                    "links to one would land on the other; change one of the two ids",
+                )
+            )
+        first.setdefault(name, (value, loc))
+    return problems
+
+
 def check_glossary(glossary: GlossaryFile, source: Source) -> list[Problem]:
     return check_unique(((t.id, ("terms", i, "id")) for i, t in enumerate(glossary.terms)), source, "term")
 
@@ -73,7 +103,7 @@ def check_glossary_agencies(glossary: GlossaryFile, glossary_src: Source, agenci
                 agencies_src.problem(
                     ("agencies", i, "name", "vi"),
                     f"agency {agency.id!r} has no glossary entry; add a term to {glossary_src.path.name} "
-                    f"with vi: {agency.name.vi!r} and its rendering in each language",
+                    f"with vi: {shorten(agency.name.vi)} and its rendering in each language",
                 )
             )
         for j, term in entries:
@@ -84,7 +114,7 @@ def check_glossary_agencies(glossary: GlossaryFile, glossary_src: Source, agenci
                     problems.append(
                         agencies_src.problem(
                             ("agencies", i, "name", lang),
-                            f"{english} name {name!r} differs from the glossary's rendering {rendering!r} "
+                            f"{english} name {shorten(name)} differs from the glossary's rendering {shorten(rendering)} "
                             f"({glossary_src.path.name} line {glossary_src.line(('terms', j, lang))}, term {term.id!r}); "
                             f"use the glossary's rendering (language: {lang})",
                         )
@@ -142,18 +172,79 @@ class References:
 
 def check_agencies(agencies: AgenciesFile, source: Source) -> tuple[list[Problem], dict[str, str]]:
     """Unique ids and spellings, memberships of collectives; returns the spelling index too."""
-    problems = check_unique(((a.id, ("agencies", i, "id")) for i, a in enumerate(agencies.agencies)), source, "agency")
+    ids = [(a.id, ("agencies", i, "id")) for i, a in enumerate(agencies.agencies)]
+    problems = check_unique(ids, source, "agency") + check_page_ids("agency", ids, source)
     by_id = {a.id: a for a in agencies.agencies}
     spellings: dict[str, str] = {}
     for i, agency in enumerate(agencies.agencies):
         for j, spelling in enumerate(agency.spellings):
             other = spellings.setdefault(spelling, agency.id)
             if other != agency.id:
-                problems.append(source.problem(("agencies", i, "spellings", j), f"spelling {spelling!r} is already used by {other!r}"))
+                problems.append(
+                    source.problem(("agencies", i, "spellings", j), f"spelling {shorten(spelling)} is already used by {other!r}")
+                )
         for j, collective in enumerate(agency.member_of):
             if collective not in by_id or by_id[collective].kind is not AgencyKind.collective:
                 problems.append(source.problem(("agencies", i, "member_of", j), f"{collective!r} is not the id of a collective agency"))
-    return problems, spellings
+    return problems + check_look_alikes(agencies, source), spellings
+
+
+@functools.cache
+def _spoof_checker() -> icu.SpoofChecker:
+    return icu.SpoofChecker()
+
+
+def skeleton(text: str) -> str:
+    """``text``'s confusable skeleton (Unicode UTS #39, from ICU): two texts a reader cannot
+    tell apart, such as a Latin "a" and a Cyrillic "a" (U+0430), have the same skeleton."""
+    return str(_spoof_checker().getSkeleton(0, text))
+
+
+def _first_difference(text: str, other: str) -> str:
+    """Where two texts that look alike differ, in words."""
+    for index, (mine, theirs) in enumerate(zip(text, other, strict=False)):
+        if mine != theirs:
+            return (
+                f"character {index + 1} is {unicodedata.name(mine, 'a character').lower()} (U+{ord(mine):04X}) "
+                f"where the other has {unicodedata.name(theirs, 'a character').lower()} (U+{ord(theirs):04X})"
+            )
+    return "one of them has characters the other has not"
+
+
+def check_look_alikes(agencies: AgenciesFile, source: Source) -> list[Problem]:
+    """Agency names (each language) and spellings that look the same as another agency's,
+    or as another of the same agency's written differently: a second agency whose name has
+    a Cyrillic "a" (U+0430) would show exactly as the real one, and a spelling that only looks
+    right would match no assignment line. Compared by confusable skeleton (UTS #39)."""
+    seen: dict[str, tuple[str, str, Loc]] = {}
+    problems = []
+    for i, agency in enumerate(agencies.agencies):
+        texts: list[tuple[str, Loc]] = [(agency.name[lang], ("agencies", i, "name", lang)) for lang in agency.name.languages]
+        texts += [(spelling, ("agencies", i, "spellings", j)) for j, spelling in enumerate(agency.spellings)]
+        for text, loc in texts:
+            key = skeleton(text)
+            if key not in seen:
+                seen[key] = (text, agency.id, loc)
+                continue
+            other, other_id, other_loc = seen[key]
+            where = f"line {source.line(other_loc)}"
+            if other == text:
+                # A spelling used twice is check_agencies' "already used" problem.
+                if other_id != agency.id and "spellings" not in (loc[2], other_loc[2]):
+                    problems.append(
+                        source.problem(
+                            loc, f"{shorten(text)} is also the name of agency {other_id!r} ({where}): two agencies cannot share a name"
+                        )
+                    )
+            elif other != text:
+                problems.append(
+                    source.problem(
+                        loc,
+                        f"{shorten(text)} looks the same as {shorten(other)} of agency {other_id!r} ({where}) but is written with "
+                        f"other characters ({_first_difference(text, other)}): readers cannot tell them apart; retype it",
+                    )
+                )
+    return problems
 
 
 def check_unreferenced(agencies: AgenciesFile, source: Source, refs: References) -> list[Problem]:
@@ -166,7 +257,7 @@ def check_unreferenced(agencies: AgenciesFile, source: Source, refs: References)
 
 
 def check_plan(plan: Plan, source: Source, refs: References) -> list[Problem]:
-    problems: list[Problem] = []
+    problems = check_page_ids("plan", [(plan.id, ("id",))], source)
     refs.agency(source, ("issuer",), plan.issuer, problems)
     document_ids = {d.id for d in plan.documents}
     problems += check_unique(((d.id, ("documents", i, "id")) for i, d in enumerate(plan.documents)), source, "document")
@@ -188,7 +279,7 @@ def check_plan(plan: Plan, source: Source, refs: References) -> list[Problem]:
     refs.agency(source, ("implementation", "reporting", "via"), reporting.via, problems)
     if reporting.item not in {item.number for item in plan.implementation.items}:
         problems.append(
-            source.problem(("implementation", "reporting", "item"), f"no item numbered {reporting.item!r} in implementation.items")
+            source.problem(("implementation", "reporting", "item"), f"no item numbered {shorten(reporting.item)} in implementation.items")
         )
     for i, recipient in enumerate(plan.recipients.items):
         refs.agency(source, ("recipients", "items", i, "agency"), recipient.agency, problems)
@@ -257,7 +348,8 @@ def check_targets(targets: TargetsFile, source: Source, refs: References) -> lis
 
 
 def check_tasks(tasks: TasksFile, source: Source, refs: References) -> list[Problem]:
-    problems = check_unique(((a.id, ("areas", i, "id")) for i, a in enumerate(tasks.areas)), source, "area")
+    area_ids = [(a.id, ("areas", i, "id")) for i, a in enumerate(tasks.areas)]
+    problems = check_unique(area_ids, source, "area") + check_page_ids("area", area_ids, source)
     task_ids = []
     for a, area in enumerate(tasks.areas):
         for b, block in enumerate(area.blocks):
@@ -272,7 +364,11 @@ def check_tasks(tasks: TasksFile, source: Source, refs: References) -> list[Prob
                 if named is None:
                     problems.append(source.problem((*loc, f"{role}_text"), "names a body that matches no spelling in agencies.yml"))
                 elif named != ids:
-                    problems.append(source.problem((*loc, role), f"{ids} does not match the agencies {role}_text names: {named}"))
+                    problems.append(
+                        source.problem(
+                            (*loc, role), f"{shorten_list(ids)} does not match the agencies {role}_text names: {shorten_list(named)}"
+                        )
+                    )
             for t, task in enumerate(block.tasks):
                 task_loc: Loc = (*loc, "tasks", t)
                 task_ids.append((task.id, (*task_loc, "id")))
@@ -283,7 +379,7 @@ def check_tasks(tasks: TasksFile, source: Source, refs: References) -> list[Prob
                         problems.append(
                             source.problem((*task_loc, "title", lang), f"title does not occur word for word in the task's text ({lang})")
                         )
-    return problems + check_unique(task_ids, source, "task")
+    return problems + check_unique(task_ids, source, "task") + check_anchors(task_ids, source, "task", routes.task_anchor)
 
 
 # The two kinds of item a group lists: (key in groups.yml, what it is, the file that defines them).
@@ -296,7 +392,8 @@ def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None
     target and sub-task in at least one group or in ``general``. Ids are only looked up
     in a file that loaded with unique ids: a duplicate is that file's own problem, and
     what it hides would be reported here again under other names."""
-    problems = check_unique(((g.id, ("groups", i, "id")) for i, g in enumerate(groups.groups)), source, "group")
+    group_ids = [(g.id, ("groups", i, "id")) for i, g in enumerate(groups.groups)]
+    problems = check_unique(group_ids, source, "group") + check_page_ids("group", group_ids, source)
     problems += [
         source.problem(
             ("groups", i, "id"), f"group {g.id!r} lists no target and no sub-task; add the ids that concern it, or remove the group"
@@ -372,13 +469,15 @@ def check_site(settings: SiteSettings, source: Source, plan_ids: set[str], plans
         for area_id in guide.areas:
             if area_id not in area_ids:
                 problems.append(
-                    source.problem(("plans", plan_id, "areas", area_id), f"unknown task area {area_id!r}; expected one of {area_ids}")
+                    source.problem(
+                        ("plans", plan_id, "areas", area_id), f"unknown task area {area_id!r}; expected one of {shorten_list(area_ids)}"
+                    )
                 )
         vision = plan.objectives.specific.vision.heading
         if guide.vision_year is not None and not all(str(guide.vision_year) in vision[lang] for lang in vision.languages):
             problems.append(
                 source.problem(
-                    ("plans", plan_id, "vision_year"), f"{guide.vision_year} is not the year the vision heading names: {vision.vi!r}"
+                    ("plans", plan_id, "vision_year"), f"{guide.vision_year} is not the year the vision heading names: {shorten(vision.vi)}"
                 )
             )
         for i, event in enumerate(guide.events):

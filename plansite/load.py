@@ -8,10 +8,12 @@ in one pass. Used by ``macros.py`` at build time, by the CLI and by the tests.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from plansite import limits
 from plansite.checks import (
     References,
     check_agencies,
@@ -46,7 +48,7 @@ from plansite.models import (
     Unit,
     UnitsFile,
 )
-from plansite.source import DataError, Problem, Source, load
+from plansite.source import DataError, DataFolder, Problem, Source, load
 
 PLAN_FILES = ("plan.yml", "targets.yml", "tasks.yml")
 
@@ -93,6 +95,9 @@ class SiteData:
     settings: SiteSettings
     # Where the data was read from: the files the pages name are under it.
     data_dir: Path
+    # Every data file read, relative to the data folder, in the order read: the build's
+    # snapshot copies exactly these.
+    files: tuple[str, ...] = ()
 
 
 def _raw_ids(source: Source | None, key: str) -> set[str] | None:
@@ -113,12 +118,33 @@ def _folder_problem(plan: Plan, source: Source, folder: Path) -> Problem | None:
     if plan.id == folder.name:
         return None
     if re.fullmatch(ID_PATTERN, folder.name):
-        return source.problem(("id",), f"must equal the folder's name {folder.name!r}")
+        return source.problem(("id",), f"must equal the folder's name {shorten(folder.name)}")
     return source.problem(
         ("id",),
         f"the plan's folder is named {shorten(folder.name)}, which cannot be an id (lower-case ASCII letters and digits "
         f"joined by '-', '_' or '.'); rename the folder to {plan.id!r}",
     )
+
+
+def plan_folders(data: DataFolder, problems: list[Problem]) -> list[Path]:
+    """The plan folders under ``plans/``, at most ``limits.PLANS`` of them; links and
+    special files in the data folder and in ``plans/`` are refused on the way."""
+    plans_dir = data.root / "plans"
+    top = data.folders(data.root, problems)
+    folders = data.folders(plans_dir, problems) if plans_dir in top else []
+    if not folders:
+        problems.append(Problem(plans_dir, None, "", "no plan folder found; expected data/plans/<plan-id>/"))
+    elif len(folders) > limits.PLANS:
+        problems.append(
+            Problem(
+                plans_dir,
+                None,
+                "",
+                f"holds {len(folders)} plan folders; a site holds at most {limits.PLANS} plans: publish the others on a site of their own",
+            )
+        )
+        return []
+    return folders
 
 
 # Why a site-wide text is needed in every language: every edition shows it.
@@ -134,9 +160,11 @@ def _translated_plan(plan: Plan) -> str:
 def load_site(data_dir: Path) -> SiteData:
     """Load and check all data under ``data_dir``; raise ``DataError`` listing every problem."""
     problems: list[Problem] = []
-    agencies_src, agencies = load(data_dir / "agencies.yml", AgenciesFile, problems)
-    units_src, units = load(data_dir / "units.yml", UnitsFile, problems)
-    glossary_src, glossary = load(data_dir / "glossary.yml", GlossaryFile, problems)
+    data = DataFolder(data_dir)
+    folders = plan_folders(data, problems)
+    agencies_src, agencies = load(data, data_dir / "agencies.yml", AgenciesFile, problems)
+    units_src, units = load(data, data_dir / "units.yml", UnitsFile, problems)
+    glossary_src, glossary = load(data, data_dir / "glossary.yml", GlossaryFile, problems)
 
     spellings: dict[str, str] = {}
     if agencies and agencies_src:
@@ -162,17 +190,14 @@ def load_site(data_dir: Path) -> SiteData:
     # (a renamed folder is reported once, in plan.yml, not again as an unknown id in site.yml).
     plan_ids: set[str] = set()
     all_loaded = bool(agencies)
-    plans_dir = data_dir / "plans"
-    folders = sorted(p for p in plans_dir.iterdir() if p.is_dir()) if plans_dir.is_dir() else []
-    if not folders:
-        problems.append(Problem(plans_dir, None, "", "no plan folder found; expected data/plans/<plan-id>/"))
     # The agencies whose names each translation needs: those its plans name.
     named: dict[str, set[str]] = {lang: set() for lang in TRANSLATIONS}
     for folder in folders:
         refs.in_plan = set()
-        plan_src, plan = load(folder / "plan.yml", Plan, problems)
-        targets_src, targets = load(folder / "targets.yml", TargetsFile, problems)
-        tasks_src, tasks = load(folder / "tasks.yml", TasksFile, problems)
+        data.folders(folder, problems)
+        plan_src, plan = load(data, folder / "plan.yml", Plan, problems)
+        targets_src, targets = load(data, folder / "targets.yml", TargetsFile, problems)
+        tasks_src, tasks = load(data, folder / "tasks.yml", TasksFile, problems)
         plan_ids.add(folder.name)
         if plan_src is not None and isinstance(plan_src.value, dict) and isinstance(declared := plan_src.value.get("id"), str):
             plan_ids.add(declared)
@@ -187,8 +212,8 @@ def load_site(data_dir: Path) -> SiteData:
         if tasks and tasks_src:
             problems += check_tasks(tasks, tasks_src, refs)
         # groups.yml is the editors' reading aid: a plan may have none (yet).
-        has_groups = (folder / GROUPS_FILE).exists()
-        groups_src, groups = load_groups(folder, targets, tasks, problems) if has_groups else (None, None)
+        has_groups = os.path.lexists(folder / GROUPS_FILE)
+        groups_src, groups = load_groups(data, folder, targets, tasks, problems) if has_groups else (None, None)
         if plan is not None:
             why = _translated_plan(plan)
             for source, model in ((plan_src, plan), (targets_src, targets), (tasks_src, tasks), (groups_src, groups)):
@@ -202,10 +227,21 @@ def load_site(data_dir: Path) -> SiteData:
             all_loaded = False
     if agencies and agencies_src:
         problems += check_agency_names(agencies, agencies_src, named)
+    entries = sum(len(plan_data.groups.groups if plan_data.groups else []) + len(plan_data.tasks.areas) for plan_data in plans.values())
+    if entries > limits.MENU_ENTRIES:
+        problems.append(
+            Problem(
+                data_dir / "plans",
+                None,
+                "",
+                f"the plans hold {entries:,} groups of people and task areas together; a site holds at most "
+                f"{limits.MENU_ENTRIES:,}, since every page's menu lists them all: publish some plans on a site of their own",
+            )
+        )
     # "Referenced nowhere" is only meaningful once every plan file has been read.
     if all_loaded and agencies and agencies_src:
         problems += check_unreferenced(agencies, agencies_src, refs)
-    settings = load_settings(data_dir, plan_ids, plans, problems)
+    settings = load_settings(data, plan_ids, plans, problems)
 
     if problems:
         raise DataError(problems)
@@ -217,6 +253,7 @@ def load_site(data_dir: Path) -> SiteData:
         plans=plans,
         settings=settings,
         data_dir=data_dir,
+        files=tuple(path.relative_to(data_dir).as_posix() for path in data.read),
     )
 
 
@@ -246,20 +283,20 @@ def check_agency_names(agencies: AgenciesFile, source: Source, named: dict[str, 
 
 
 def load_groups(
-    folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]
+    data: DataFolder, folder: Path, targets: TargetsFile | None, tasks: TasksFile | None, problems: list[Problem]
 ) -> tuple[Source | None, GroupsFile | None]:
     """A plan's groups.yml (its targets and sub-tasks by group of people), checked
     against the plan's targets and tasks where those loaded."""
-    source, groups = load(folder / GROUPS_FILE, GroupsFile, problems)
+    source, groups = load(data, folder / GROUPS_FILE, GroupsFile, problems)
     if groups and source:
         problems += check_groups(groups, source, targets, tasks)
     return source, groups
 
 
-def load_settings(data_dir: Path, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
+def load_settings(data: DataFolder, plan_ids: set[str], plans: dict[str, PlanData], problems: list[Problem]) -> SiteSettings | None:
     """site.yml, checked against the plans it names (``plan_ids``: folder names and declared ids):
     its own texts in every language, each plan's aids in that plan's translations."""
-    source, settings = load(data_dir / "site.yml", SiteSettings, problems)
+    source, settings = load(data, data.root / "site.yml", SiteSettings, problems)
     if settings and source:
         problems += check_site(settings, source, plan_ids, {plan_id: (data.plan, data.tasks) for plan_id, data in plans.items()})
         site_wide = settings.model_copy(update={"plans": {}})

@@ -2,7 +2,8 @@
 
 Used by ``source.validate`` for every error pydantic reports: no pydantic wording
 ("Input should be …", "input is too short"), no Python class name, and never the
-whole offending value (values are quoted through ``shorten``, at most 60 characters).
+whole offending value (values are quoted through ``shorten``, at most
+``limits.QUOTE_CHARS`` characters).
 Where YAML read a value as another type than the one the editor meant (``1.10`` as a
 number), the value is quoted as it is written in the file, from its YAML node.
 """
@@ -16,18 +17,32 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
+from plansite import limits
 from plansite.languages import LANGUAGES
 
-# The longest value a message quotes; longer values are cut with "…".
-QUOTE_LENGTH = 60
 
-
-def shorten(value: object, limit: int = QUOTE_LENGTH) -> str:
-    """``value`` quoted for a message, at most ``limit`` characters, invisible characters escaped."""
+def shorten(value: object, limit: int = limits.QUOTE_CHARS) -> str:
+    """``value`` quoted for a message, invisible characters escaped, at most ``limit``
+    characters between the quotes: a longer value is cut and ends with "…"."""
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return repr(text)
+    quoted = repr(text)
+    if len(quoted) > limit + 2:
+        # Escapes (\u200b) made it longer again.
+        quoted = quoted[:limit] + "…" + quoted[-1]
+    return quoted
+
+
+def shorten_list(values: list[str]) -> str:
+    """A list of values for a message, as Python writes one, at most ``limits.QUOTE_CHARS``
+    characters long: ['a', 'b', …] when longer."""
+    shown: list[str] = []
+    for value in values:
+        if len(", ".join([*shown, repr(value)])) > limits.QUOTE_CHARS - 3:
+            return "[" + ", ".join([*shown, "…"]) + "]"
+        shown.append(repr(value))
+    return "[" + ", ".join(shown) + "]"
 
 
 def missing_text(lang: str) -> str:
@@ -125,8 +140,8 @@ def message_for(error: dict[str, Any], model: type[BaseModel], node: yaml.Node |
         return f"expected a text, not {got}"
     if kind == "string_too_short":
         return "is blank; write the text"
-    if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters (got {got})"
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return f"is {len(value):,} characters long; at most {ctx.get('max_length'):,} are allowed here: shorten it"
     if kind == "string_pattern_mismatch":
         return f"expected an id of lower-case ASCII letters and digits joined by '-', '_' or '.' (got {got})"
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -11,9 +11,13 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar
 
+import email_validator
+import phonenumbers
+from annotated_types import MaxLen
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -23,10 +27,13 @@ from pydantic import (
     StrictBool,
     StringConstraints,
     TypeAdapter,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
+from plansite import limits
 from plansite.languages import AUTHORITATIVE, CODES, LANGUAGES, TRANSLATIONS
 from plansite.messages import shorten
 
@@ -38,9 +45,15 @@ assert AUTHORITATIVE == "vi", "languages.yml must list Vietnamese first: the pla
 
 # Characters no text of the plan holds and that change how a text reads or hide in it:
 # control characters (Tab and line breaks included: texts are one line), the bidi
-# controls and marks, and zero-width characters. Written as regex escapes, so that
-# the JSON Schema carries the same pattern for the editor's VS Code.
-INVISIBLE = r"\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u2028\u2029\u061c"
+# controls and marks, zero-width and other format characters (the soft hyphen, the
+# invisible operators U+2061-2064, the Mongolian vowel separator), variation selectors,
+# and letters that show as a blank (the Hangul fillers, the braille blank). Vietnamese
+# needs none of them. Written as regex escapes, so that the JSON Schema carries the same
+# pattern for the editor's VS Code; what lies beyond U+FFFF is refused by ``_visible``.
+INVISIBLE = (
+    r"\x00-\x1f\x7f-\x9f\xad\u034f\u061c\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    r"\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2028\u2029\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
+)
 # Lone surrogates come only from escapes such as "\ud800" and cannot be written to a file;
 # they stay out of the schema's pattern, where JavaScript would match every emoji.
 _INVISIBLE = re.compile(f"[{INVISIBLE}\ud800-\udfff\ufffe\uffff]")
@@ -60,20 +73,68 @@ def _plain_text(text: str) -> str:
     return text
 
 
-# Every text: not blank, none of the characters above.
+# Beyond U+FFFF: the tag characters (U+E0000-E007F), the variation selectors' supplement,
+# the musical and shorthand format controls; and private-use and unassigned characters,
+# which no font a reader has shows as the editor meant.
+_UNSEEN_CATEGORIES = {"Cf": "an invisible format character", "Co": "a private-use character", "Cn": "an unassigned character"}
+_SUPPLEMENT_SELECTORS = re.compile("[\U000e0100-\U000e01ef]")
+# Unikey and other Vietnamese keyboards write a letter and its accents as one character
+# with "Unicode dựng sẵn" (precomposed, NFC, as the whole plan is), and as a letter
+# followed by combining accents with "Unicode tổ hợp", which looks the same but is not the same text.
+_NOT_NFC = (
+    "is a combining accent typed after its letter; the letter and its accents must be one character, as in the "
+    "rest of the plan (Unicode NFC): retype the word with the keyboard set to Unicode dựng sẵn (Unikey: Bảng mã Unicode)"
+)
+
+
+def _visible(text: str) -> str:
+    """Refuse what ``_plain_text``'s pattern cannot hold (characters beyond U+FFFF, private-use
+    and unassigned ones), and text not in Unicode's composed form (NFC), which shows as
+    the same letters as its NFC form but is not equal to it, in a search or a check."""
+    if not text.isprintable() or _SUPPLEMENT_SELECTORS.search(text):
+        for index, char in enumerate(text):
+            what = _UNSEEN_CATEGORIES.get(unicodedata.category(char))
+            if what or _SUPPLEMENT_SELECTORS.match(char):
+                name = unicodedata.name(char, "").lower()
+                shown = f"{what or 'an invisible variation selector'}{f' ({name})' if name else ''} (U+{ord(char):04X})"
+                raise ValueError(f"character {index + 1} of the text is {shown}; delete it (it often comes with pasted text)")
+    if not unicodedata.is_normalized("NFC", text):
+        for index, char in enumerate(text):
+            pair = text[max(index - 1, 0) : index + 1]
+            if unicodedata.normalize("NFC", char) != char:
+                name = unicodedata.name(char, "a character").lower()
+                raise ValueError(
+                    f"character {index + 1} of the text is {name} (U+{ord(char):04X}), which Unicode writes as "
+                    f"{unicodedata.normalize('NFC', char)!r}: type that character instead"
+                )
+            if unicodedata.combining(char) and unicodedata.normalize("NFC", pair) != pair:
+                raise ValueError(f"character {index + 1} of the text ({unicodedata.name(char, '').lower()}) {_NOT_NFC}")
+        raise ValueError(f"the text is not in Unicode's composed form: {_NOT_NFC.split('; ', 1)[1]}")
+    return text
+
+
+def _text_schema(kind: limits.TextKind) -> dict[str, Any]:
+    """The JSON Schema of one text of ``kind``, as the editor's VS Code checks it."""
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": kind.chars,
+        "pattern": f"^(?=.*\\S)[^{INVISIBLE}]*$",
+        "patternErrorMessage": "Blank, or holds an invisible character (control, direction, format or zero-width): delete it",
+    }
+
+
+# Every text: not blank, none of the characters above, in NFC, at most a paragraph long;
+# the kinds below hold less.
 NonEmpty = Annotated[
     str,
-    StringConstraints(min_length=1),
+    StringConstraints(min_length=1, max_length=limits.PARAGRAPH.chars),
     AfterValidator(_plain_text),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "minLength": 1,
-            "pattern": f"^(?=.*\\S)[^{INVISIBLE}]*$",
-            "patternErrorMessage": "Blank, or holds an invisible character (control, direction or zero-width): delete it",
-        }
-    ),
+    AfterValidator(_visible),
+    WithJsonSchema(_text_schema(limits.PARAGRAPH)),
 ]
+NameText = Annotated[NonEmpty, StringConstraints(max_length=limits.NAME.chars), WithJsonSchema(_text_schema(limits.NAME))]
+TitleText = Annotated[NonEmpty, StringConstraints(max_length=limits.TITLE.chars), WithJsonSchema(_text_schema(limits.TITLE))]
 
 # Figures: numbers as YAML reads them (not "23.8" in quotes, not true), finite.
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -101,10 +162,32 @@ def _date(value: object) -> object:
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
-class Model(BaseModel):
-    """Base: unknown keys are errors, so a misspelt key never goes unnoticed."""
+def _list_limits(schema: dict[str, Any]) -> None:
+    """Every list and table of keys in the JSON Schema gets ``limits.LIST_ITEMS`` unless it has its own."""
+    for prop in schema.get("properties", {}).values():
+        if prop.get("type") == "array":
+            prop.setdefault("maxItems", limits.LIST_ITEMS)
+        elif prop.get("type") == "object" and isinstance(prop.get("additionalProperties"), dict):
+            prop.setdefault("maxProperties", limits.LIST_ITEMS)
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+class Model(BaseModel):
+    """Base: unknown keys are errors, so a misspelt key never goes unnoticed; no list
+    holds more than its limit (``limits.LIST_ITEMS`` unless the field sets its own)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_list_limits)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_too_many(cls, value: object, info: ValidationInfo) -> object:
+        """Refuse a list longer than its limit before any of its items is validated, so a
+        list of 100,000 items costs one message, not one per item."""
+        if isinstance(value, (list, dict)) and info.field_name is not None:
+            field = cls.model_fields[info.field_name]
+            most = next((m.max_length for m in field.metadata if isinstance(m, MaxLen)), limits.LIST_ITEMS)
+            if len(value) > most:
+                raise ValueError(f"holds {len(value):,} items; at most {most:,} are allowed here (see the limits in the editor's guide)")
+        return value
 
 
 class MissingText(KeyError):
@@ -174,6 +257,34 @@ class Text(Multilingual):
     """A text in the site's languages: ``vi`` is the official wording, the others translations."""
 
 
+def _fits(kind: limits.TextKind) -> Callable[[Text], Text]:
+    """A validator: each language of a ``Text`` holds at most ``kind.chars`` characters."""
+
+    def check(text: Text) -> Text:
+        for lang, value in text:
+            if isinstance(value, str) and len(value) > kind.chars:
+                raise ValueError(
+                    f"is {len(value):,} characters long in {lang}; {kind.what} holds at most {kind.chars:,}: shorten it (language: {lang})"
+                )
+        return text
+
+    return check
+
+
+def _translated_schema(kind: limits.TextKind) -> dict[str, Any]:
+    """``Text``'s JSON Schema, each language's text at most ``kind.chars`` long."""
+    schema = Text.model_json_schema()
+    schema.pop("title", None)
+    schema.pop("description", None)
+    schema["properties"] = {lang: _text_schema(kind) for lang in schema["properties"]}
+    return schema
+
+
+# Texts in both languages that are names or titles (the others hold a paragraph at most).
+Name = Annotated[Text, AfterValidator(_fits(limits.NAME)), WithJsonSchema(_translated_schema(limits.NAME))]
+Title = Annotated[Text, AfterValidator(_fits(limits.TITLE)), WithJsonSchema(_translated_schema(limits.TITLE))]
+
+
 class AgencyKind(StrEnum):
     district_office = "district_office"
     district_body = "district_body"
@@ -185,8 +296,8 @@ class AgencyKind(StrEnum):
 class Agency(Model):
     id: Id
     kind: AgencyKind
-    name: Text
-    spellings: list[NonEmpty] = Field(min_length=1)
+    name: Name
+    spellings: list[NameText] = Field(min_length=1)
     member_of: list[Id] = []
     # The day the body ceased to operate (the district level ended): its page says so
     # first, and the yearly report of a plan it issued stops before that day.
@@ -194,14 +305,14 @@ class Agency(Model):
 
 
 class AgenciesFile(Model):
-    agencies: list[Agency] = Field(min_length=1)
+    agencies: list[Agency] = Field(min_length=1, max_length=limits.AGENCIES)
 
 
 class Unit(Model):
     """A unit of the targets' figures; ``min`` and ``max`` bound every figure given in it."""
 
     id: Id
-    label: Text
+    label: Name
     min: Number | None = None
     max: Number | None = None
 
@@ -213,7 +324,7 @@ class Unit(Model):
 
 
 class UnitsFile(Model):
-    units: list[Unit]
+    units: list[Unit] = Field(max_length=limits.UNITS)
 
 
 class GlossaryBasis(StrEnum):
@@ -230,7 +341,7 @@ class Term(Multilingual):
 
 
 class GlossaryFile(Model):
-    terms: list[Term]
+    terms: list[Term] = Field(max_length=limits.TERMS)
 
 
 class DocumentKind(StrEnum):
@@ -244,16 +355,16 @@ class Document(Model):
 
     id: Id
     kind: DocumentKind
-    number: NonEmpty | None = None
+    number: NameText | None = None
     date: Date | None = None
     issuer: Id
-    title: Text | None = None
+    title: Title | None = None
     implements: list[Id] = []
 
 
 class Heading(Model):
-    number: NonEmpty
-    heading: Text
+    number: NameText
+    heading: Title
 
 
 class Part(Heading):
@@ -281,7 +392,7 @@ class Objectives(Heading):
 
 
 class ImplementationItem(Model):
-    number: NonEmpty | None = None
+    number: NameText | None = None
     addressed_to: list[Id] = Field(min_length=1)
     text: Text
 
@@ -289,11 +400,11 @@ class ImplementationItem(Model):
 class Reporting(Model):
     """The yearly report of IV.3, the plan's one dated duty."""
 
-    item: NonEmpty
+    item: NameText
     from_: list[Id] = Field(alias="from", min_length=1)
     to: Id
     via: Id
-    deadline_text: Text
+    deadline_text: Title
     due_month: int = Field(strict=True, ge=1, le=12)
     due_day: int = Field(strict=True, ge=1, le=31)
     first_year: Year
@@ -306,18 +417,18 @@ class Implementation(Heading):
 
 
 class Recipient(Model):
-    text: Text
+    text: Title
     agency: Id | None = None
 
 
 class Recipients(Model):
-    heading: Text
+    heading: Title
     items: list[Recipient]
 
 
 class Signature(Model):
-    authority: list[Text]
-    signer: NonEmpty
+    authority: list[Name]
+    signer: NameText
 
 
 class Status(Model):
@@ -344,12 +455,12 @@ class Plan(Model):
     # editions, and the check requires each text there. Without any, the plan is
     # published in Vietnamese only, and the other editions say it is not translated yet.
     translations: list[Translation] = []
-    number: NonEmpty
+    number: NameText
     date: Date
-    place: NonEmpty
+    place: NameText
     issuer: Id
-    doc_type: Text
-    title: Text
+    doc_type: Name
+    title: Title
     documents: list[Document]
     implements: list[Id]
     preamble: Text
@@ -380,7 +491,7 @@ class Target(Model):
     key: StrictBool = False  # shown on the home page "at a glance" (an editorial choice)
     # The plan says "phấn đấu" (strive for) before this level: its reading keeps the word.
     strive: StrictBool = False
-    measure: Text | None = None
+    measure: Title | None = None
     comparator: Comparator | None = None
     value: Number | None = None
     value_max: Number | None = None
@@ -403,7 +514,7 @@ class Target(Model):
 
 class TargetBullet(Model):
     id: Id
-    group: Text
+    group: Name
     text: Text
     notes: list[Text] = []
     targets: list[Target] = Field(min_length=1)
@@ -420,7 +531,7 @@ class TimelineKind(StrEnum):
 
 
 class Timeline(Model):
-    text: Text
+    text: Title
     kind: TimelineKind
     from_year: Year | None = None
 
@@ -433,8 +544,8 @@ class Timeline(Model):
 
 class Task(Model):
     id: Id
-    label: NonEmpty | None = None
-    title: Text
+    label: NameText | None = None
+    title: Title
     text: Text
     mentions: list[Id] = []
 
@@ -449,29 +560,29 @@ class Block(Model):
     """Sub-tasks that share one assignment: lead, coordinating agencies and timeline."""
 
     tasks: list[Task] = Field(min_length=1)
-    lead_text: NonEmpty
+    lead_text: TitleText
     lead: list[Id] = Field(min_length=1)
-    coordinate_text: NonEmpty
+    coordinate_text: TitleText
     coordinate: list[Id] = []
     timeline: Timeline
 
 
 class Area(Model):
     id: Id
-    number: NonEmpty
-    title: Text
+    number: NameText
+    title: Title
     blocks: list[Block] = Field(min_length=1)
 
 
 class TasksFile(Model):
-    areas: list[Area] = Field(min_length=1)
+    areas: list[Area] = Field(min_length=1, max_length=limits.AREAS)
 
 
 class GroupItems(Model):
     """Ids of a plan's targets (section II.2.1) and sub-tasks (section III)."""
 
-    targets: list[Id] = []
-    tasks: list[Id] = []
+    targets: list[Id] = Field(default=[], max_length=limits.GROUP_ITEMS)
+    tasks: list[Id] = Field(default=[], max_length=limits.GROUP_ITEMS)
 
 
 class Group(GroupItems):
@@ -479,33 +590,77 @@ class Group(GroupItems):
     its name, an optional one-line summary, and the targets and sub-tasks that concern it."""
 
     id: Id
-    name: Text
-    summary: Text | None = None
+    name: Name
+    summary: Title | None = None
 
 
 class GroupsFile(Model):
     """groups.yml: the plan read by group of people. ``general`` holds the targets and
     sub-tasks that concern no particular group, so that every item has a place."""
 
-    groups: list[Group] = Field(min_length=1)
+    groups: list[Group] = Field(min_length=1, max_length=limits.GROUPS)
     general: GroupItems = GroupItems()
 
 
 # -- data/site.yml: the site itself (issue 12) --------------------------------------
 
-# The repository's web address: https, a host and path segments of a closed alphabet,
-# so that it is written into links without escaping.
-REPOSITORY_PATTERN = r"^https://[a-z0-9.-]+(?:/[A-Za-z0-9._-]+)+$"
+# The repository's web address: a repository on GitHub, https://github.com/OWNER/NAME, as
+# GitHub spells owners (letters, digits, single hyphens inside) and names (letters, digits,
+# '.', '_', '-'; not '.' or '..'), so that it is written into links without escaping and
+# the edit and feedback links can lead nowhere else.
+REPOSITORY_PATTERN = r"^https://github\.com/[A-Za-z0-9](?:-?[A-Za-z0-9]){0,38}/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$"
 
 
 def _repository(value: str) -> str:
     if not re.fullmatch(REPOSITORY_PATTERN, value):
-        raise ValueError("expected a plain https address such as https://github.com/<owner>/<repository>")
+        raise ValueError(f"expected the address of a repository on GitHub, https://github.com/<owner>/<repository> (got {shorten(value)})")
     return value
 
 
 RepositoryUrl = Annotated[str, AfterValidator(_repository), Field(json_schema_extra={"pattern": REPOSITORY_PATTERN})]
-Branch = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$")]
+
+# A branch name as git allows it (git check-ref-format --branch), in a closed alphabet:
+# parts of letters, digits, '.', '_' and '-' joined by '/'; no part begins with '.', no
+# '..', no '.lock' at the end of a part, no '.' at the end, no '-' at the start. So the
+# edit links ({repository}/edit/{branch}/…) stay inside the repository.
+BRANCH_PATTERN = r"^(?!-)(?!.*\.\.)(?!.*\.$)(?!.*\.lock(?:/|$))(?!(?:.*/)?\.)[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*$"
+
+
+def _branch(value: str) -> str:
+    if len(value) > limits.NAME.chars or not re.fullmatch(BRANCH_PATTERN, value):
+        raise ValueError(
+            "expected a branch name as git writes it, such as main or release/2024: letters, digits, '.', '_' and '-', "
+            f"parts joined by '/', no part starting with '.', no '..' (got {shorten(value)})"
+        )
+    return value
+
+
+Branch = Annotated[str, AfterValidator(_branch), Field(json_schema_extra={"pattern": BRANCH_PATTERN, "maxLength": limits.NAME.chars})]
+
+
+def _contact(value: str) -> str:
+    """An e-mail address (its syntax, checked by email-validator; no look-up on the network)
+    or a telephone number (Vietnamese, or international with +; checked by phonenumbers,
+    Google's libphonenumber)."""
+    if "@" in value:
+        try:
+            email_validator.validate_email(value, check_deliverability=False)
+        except email_validator.EmailNotValidError as err:
+            raise ValueError(f"{shorten(value)} is not a valid e-mail address: {err}") from None
+        return value
+    try:
+        number = phonenumbers.parse(value, "VN")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValueError(
+            f"expected an e-mail address (such as ten@minhlong.quangngai.gov.vn) or a telephone number "
+            f"(such as 0255 3123 456, or +84 255 3123 456) (got {shorten(value)})"
+        )
+    return value
+
+
+Contact = Annotated[NameText, AfterValidator(_contact)]
 
 
 class SiteEvent(Model):
@@ -527,23 +682,24 @@ class PlanGuide(Model):
     vision_year: Year | None = None
     events: list[SiteEvent] = []
     # A short menu label for each task area, by area id; the full title stays on the page.
-    areas: dict[Id, Text] = {}
+    areas: dict[Id, Name] = {}
 
 
 class SiteSettings(Model):
     """site.yml: the site's name, who runs it, where its sources are, and the editors'
     aids to each plan."""
 
-    name: Text
+    name: Name
     # One sentence on what the site is: the home page opens with it.
-    description: Text
+    description: Title
     # Who runs the site (not the body that issued the documents).
-    publisher: Text
-    # How to reach them, as text; without it the footer points to the repository's issues.
-    contact: Text | None = None
+    publisher: Name
+    # How to reach them: an e-mail address or a telephone number; without it the footer
+    # points to the repository's issues.
+    contact: Contact | None = None
     # Where readers can obtain the original documents (a register's name and address),
     # only where one is known; without it the footer says who holds originals in general.
-    original: Text | None = None
+    original: Title | None = None
     # The GitHub repository; the build prefers the REPOSITORY_URL variable (set by the workflow).
     repository: RepositoryUrl
     # The branch the site is published from: "Sửa trang này" edits the data there.

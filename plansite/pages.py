@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 
-from plansite import dates, editions, registry, routes
+from plansite import dates, editions, limits, registry, routes
 from plansite.editions import AUTHORITATIVE
 from plansite.languages import CODES
 from plansite.load import SiteData
@@ -72,8 +72,11 @@ def write_pages(site: SiteData, docs_dir: Path, work_dir: Path) -> list[Path]:
     return the stubs."""
     renderer = Renderer(site)
     words = renderer.words
+    pages = list(registry.all_pages(site))
+    # Two pages on one path would silently leave one of them out of the site.
+    routes.check_unique((localized(page.path, lang), page.owner()) for page in pages for lang in registry.editions(site, page))
     stubs: dict[Path, str] = {}
-    for page in registry.all_pages(site):
+    for page in pages:
         updated = dates.last_changed(registry.FAMILIES[page.kind].sources(site, page))
         for lang in registry.editions(site, page):
             fields: dict[str, object] = {
@@ -122,6 +125,12 @@ def source_file(site: SiteData, page: PageRef) -> str:
     return "/".join(parts) + ("/" if path.is_dir() else "")
 
 
+def menu_cut(label: str) -> str:
+    """A label as the menu shows it: at most ``limits.MENU_LABEL`` characters, cut with "…".
+    Every page's menu lists every label, so a long one would weigh on every page."""
+    return label if len(label) <= limits.MENU_LABEL else label[: limits.MENU_LABEL - 1].rstrip() + "…"
+
+
 def navigation(renderer: Renderer, lang: str) -> list[object]:
     """The site's menu in ``lang``: each page published in ``lang`` with its short label
     (``Family.label``), a plan's pages under the plan's name, those of one menu section
@@ -136,7 +145,7 @@ def navigation(renderer: Renderer, lang: str) -> list[object]:
 
     def entry(page: PageRef) -> dict[str, str]:
         label = registry.FAMILIES[page.kind].label(renderer.page_input(page, lang))
-        return {theme_text(label): page.path}
+        return {theme_text(menu_cut(label)): page.path}
 
     nav: list[object] = []
     listed: set[str | None] = set()
@@ -151,7 +160,7 @@ def navigation(renderer: Renderer, lang: str) -> list[object]:
             listed.add(page.plan)
             plan_entries: list[object] = []
             sections: dict[str, list[object]] = {}
-            nav.append({theme_text(words.plan_name(page.plan, lang)): plan_entries})
+            nav.append({theme_text(menu_cut(words.plan_name(page.plan, lang))): plan_entries})
         section = family.menu_section
         if section is None:
             plan_entries.append(entry(page))

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+from collections.abc import Collection, Iterable
 
 from plansite import editions
+
+
+class RouteConflict(Exception):
+    """Two pages, or two open-data files, would be written to one path: a bug the checks
+    missed (``id_problem`` refuses the ids that would do it), so the build stops."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,6 +29,11 @@ class PageRef:
     area: str | None = None
     agency: str | None = None
     group: str | None = None
+
+    def owner(self) -> str:
+        """The page in words, for a message: "the agency page (agency 'index')"."""
+        params = [f"{key} {value!r}" for key in ("plan", "area", "agency", "group") if (value := getattr(self, key))]
+        return f"the {self.kind} page" + (f" ({', '.join(params)})" if params else "")
 
     def link(self, target: PageRef, anchor: str | None = None) -> str:
         """A relative link from this page's Markdown file to ``target``'s."""
@@ -56,8 +67,46 @@ class PageRef:
         return "../" * (here.count("/") + 1 if here else 0) + f"{DATA_DIR}/{file}"
 
 
-# Where ``python -m plansite export`` writes the open data, under the site root.
+# Where ``python -m plansite export`` writes the open data, under the site root; beside
+# the plans' folders, it holds the agencies' files and the duty sheets in folders of their own.
 DATA_DIR = "data"
+AGENCY_FILES = "agencies"
+DUTY_SHEETS = "duty-sheets"
+# MkDocs builds a folder's "index.md" as the folder's own page (the agencies' index, a
+# plan's groups index), so no id may name a page "index".
+INDEX = "index"
+
+
+def id_problem(kind: str, page_id: str, languages: Collection[str]) -> str | None:
+    """Why the id of a record of ``kind`` (plan, area, agency, group) cannot name its page
+    or folder, or None. An agency's or a group's page is ``<id>.md`` beside an index page;
+    an id ending in ".en" would make ``agencies/x.en.md``, which the i18n plugin reads as
+    the English copy of ``agencies/x.md``; a plan's open data is in ``data/<plan>/`` beside
+    the folders above."""
+    if kind in ("agency", "group") and page_id == INDEX:
+        return f"'{INDEX}' is the name of the page that lists every {kind}; choose another id"
+    ending = page_id.rsplit(".", 1)[-1]
+    if "." in page_id and ending in languages:
+        return (
+            f"an id ending in '.{ending}' would make a page the site reads as another page's copy in that language; choose another ending"
+        )
+    if kind == "plan" and page_id.split(".")[0] in (AGENCY_FILES, DUTY_SHEETS):
+        return f"the open data already has a folder named {page_id.split('.')[0]!r}; choose another id"
+    return None
+
+
+def check_unique(paths: Iterable[tuple[str, str]]) -> None:
+    """Raise ``RouteConflict`` when two of ``paths`` (path, what writes it) are the same,
+    or one is a folder of another, naming both owners."""
+    owners: dict[str, str] = {}
+    for path, owner in paths:
+        if path in owners:
+            raise RouteConflict(f"two outputs would be written to {path}: {owners[path]} and {owner}")
+        owners[path] = owner
+    for path, owner in owners.items():
+        for folder in (path[:i] for i, char in enumerate(path) if char == "/"):
+            if folder in owners:
+                raise RouteConflict(f"{owners[folder]} would be written to {folder}, where {owner} needs a folder")
 
 
 def home() -> PageRef:

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from plansite.build import fingerprint, prepare
+from plansite.build import BuildError, fingerprint, prepare
 from plansite.source import DataError
 
 POLL_SECONDS = 0.5
@@ -30,7 +30,7 @@ def refresh(data_dir: Path, project: Path) -> bool:
     """Check the data and, when it is good, write what the server builds from."""
     try:
         prepare(data_dir, project)
-    except DataError as err:
+    except (DataError, BuildError) as err:
         print(f"\n{err}\nThe preview keeps showing the last good pages until these are fixed.\n", file=sys.stderr, flush=True)
         return False
     print("data checked: the preview is being rebuilt", file=sys.stderr, flush=True)

@@ -18,12 +18,20 @@ by district staff, not programmers, so the reader is stricter than YAML and says
 - **Characters YAML cannot hold** (NUL, escape, other control characters, unusual line
   breaks) are reported with their line and column before parsing.
 - **Syntax errors** are told in plain words with the fix, not in the parser's words.
+- **Only regular files, only from the data folder, bounded** (``DataFolder``): a link,
+  device, pipe or socket under it is refused without being followed or opened, and its
+  content is never read nor printed; every file's size is checked before it is read
+  (``limits.FILE_BYTES``, and ``limits.DATA_BYTES`` for all of them together). The data
+  folder itself may be a link (the tests point ``data`` at a copy).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, cast
@@ -31,13 +39,12 @@ from typing import Any, ClassVar, TypeVar, cast
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from plansite import limits
 from plansite.messages import message_for, shorten
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
-# At most this many problems are listed per file: the first ones are enough to start fixing.
-MAX_PROBLEMS_PER_FILE = 50
 # Deeper than any data file (tasks.yml goes 8 levels deep).
 MAX_DEPTH = 20
 
@@ -58,14 +65,132 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised with every problem found; its message lists them all, one per line."""
+    """Raised with every problem found; its message lists them, one per line, at most
+    ``limits.PROBLEMS`` of them and the number of the others in one last line."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         count = len(self.problems)
         lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {p}" for p in self.problems[: limits.PROBLEMS]]
+        if count > limits.PROBLEMS:
+            lines.append(f"  - and {count - limits.PROBLEMS} more problems, not listed; fix these first")
         super().__init__("\n".join(lines))
+
+
+# -- the data folder -----------------------------------------------------------
+
+_NOT_A_FILE = "the data folder holds only files and folders: delete it, and put the file itself here"
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB"
+
+
+class DataFolder:
+    """The data folder as the loader reads it: regular files and folders only, nothing
+    followed, every file size-checked before it is read. ``read`` lists the files read, in
+    order: the build's snapshot copies exactly those."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.read: list[Path] = []
+        self._refused: set[Path] = set()
+        self._bytes = 0
+
+    def folders(self, folder: Path, problems: list[Problem]) -> list[Path]:
+        """The folders directly in ``folder``, by name. A link, device, pipe or socket among
+        its entries is refused, one problem each, and never followed; files are left to
+        ``read_bytes``, which reads only those the loader asks for."""
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as err:
+            problems.append(Problem(folder, None, "", f"cannot be read: {err.strerror}"))
+            return []
+        found = []
+        for entry in entries:
+            mode = entry.stat(follow_symlinks=False).st_mode
+            if stat.S_ISDIR(mode):
+                found.append(Path(entry.path))
+            elif not stat.S_ISREG(mode):
+                self._refuse(Path(entry.path), mode, problems)
+        return found
+
+    def _refuse(self, path: Path, mode: int, problems: list[Problem]) -> None:
+        if path in self._refused:
+            return
+        self._refused.add(path)
+        if stat.S_ISLNK(mode):
+            try:
+                target = shorten(os.readlink(path))
+            except OSError:
+                target = "another place"
+            message = f"is a link to {target}; the data folder holds no links: copy the file's content here instead"
+        else:
+            message = f"is {_kind_of(mode)}, not a file; {_NOT_A_FILE}"
+        problems.append(Problem(path, None, "", message))
+
+    def read_bytes(self, path: Path, problems: list[Problem]) -> bytes | None:
+        """The bytes of the regular file ``path``, or None with the problem added. A link or
+        special file is refused without being opened; a file over ``limits.FILE_BYTES`` (or
+        one that would take all the data past ``limits.DATA_BYTES``) is refused unread."""
+        if path in self._refused:
+            return None
+        try:
+            mode = os.lstat(path).st_mode
+            if not stat.S_ISREG(mode):
+                self._refuse(path, mode, problems)
+                return None
+            # O_NOFOLLOW: a link put in the file's place since lstat is refused, not followed.
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError as err:
+            if err.errno == errno.ELOOP:
+                self._refuse(path, stat.S_IFLNK, problems)
+            else:
+                problems.append(Problem(path, None, "", f"cannot be read: {err.strerror}"))
+            return None
+        with os.fdopen(descriptor, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                self._refuse(path, mode, problems)
+                return None
+            raw = handle.read(limits.FILE_BYTES + 1)
+        if len(raw) > limits.FILE_BYTES:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "",
+                    f"is larger than {_megabytes(limits.FILE_BYTES)}, the most a data file may hold; "
+                    "no plan needs this much: look for a text pasted many times over",
+                )
+            )
+            return None
+        self._bytes += len(raw)
+        if self._bytes > limits.DATA_BYTES:
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    "",
+                    f"takes the data files together past {_megabytes(limits.DATA_BYTES)}, the most a site may hold; "
+                    "no plan needs this much: look for a text pasted many times over",
+                )
+            )
+            return None
+        self.read.append(path)
+        return raw
 
 
 # -- reading YAML --------------------------------------------------------------
@@ -95,7 +220,7 @@ def _unreadable_characters(path: Path, text: str) -> list[Problem]:
             what = f"{_NAMES.get(char, 'an invisible control character')} ({code})"
         message = f"column {found.start() + 1} holds {what}; delete it (it often comes with text pasted from another program)"
         problems.append(Problem(path, number, "", message))
-        if len(problems) > MAX_PROBLEMS_PER_FILE:
+        if len(problems) > limits.PROBLEMS_PER_FILE:
             break
     return problems
 
@@ -352,16 +477,14 @@ def _key_problems(source: Source, node: yaml.Node | None, loc: Loc = ()) -> Iter
             yield from _key_problems(source, value_node, (*loc, key))
 
 
-def read(path: Path, problems: list[Problem]) -> Source | None:
-    """Parse ``path``; on failure add the problems found and return None.
+def read(folder: DataFolder, path: Path, problems: list[Problem]) -> Source | None:
+    """Parse ``path`` of the data ``folder``; on failure add the problems found and return None.
 
     Duplicate keys are reported but the file is still returned (with the last value
     of each key), so its other problems are reported in the same run.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        problems.append(Problem(path, None, "", f"cannot be read: {err.strerror}"))
+    raw = folder.read_bytes(path, problems)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8")
@@ -405,12 +528,12 @@ def validate(source: Source, model: type[M], problems: list[Problem]) -> M | Non
         return None
 
 
-def load(path: Path, model: type[M], problems: list[Problem]) -> tuple[Source | None, M | None]:
+def load(folder: DataFolder, path: Path, model: type[M], problems: list[Problem]) -> tuple[Source | None, M | None]:
     found: list[Problem] = []
-    source = read(path, found)
+    source = read(folder, path, found)
     loaded = validate(source, model, found) if source is not None else None
-    if len(found) > MAX_PROBLEMS_PER_FILE:
-        more = len(found) - MAX_PROBLEMS_PER_FILE
-        found[MAX_PROBLEMS_PER_FILE:] = [Problem(path, found[MAX_PROBLEMS_PER_FILE].line, "", f"and {more} more problems; fix these first")]
+    cap = limits.PROBLEMS_PER_FILE
+    if len(found) > cap:
+        found[cap:] = [Problem(path, found[cap].line, "", f"and {len(found) - cap} more problems; fix these first")]
     problems += found
     return source, loaded

@@ -54,7 +54,9 @@ def repository(settings: SiteSettings, environ: Mapping[str, str]) -> str:
     if not given:
         return settings.repository
     if not re.fullmatch(REPOSITORY_PATTERN, given):
-        raise ValueError(f"{REPOSITORY_VARIABLE}={given!r} is not a plain https address such as https://github.com/<owner>/<repository>")
+        raise ValueError(
+            f"{REPOSITORY_VARIABLE}={given!r} is not the address of a repository on GitHub, https://github.com/<owner>/<repository>"
+        )
     return given
 
 
@@ -74,7 +76,7 @@ def texts(words: Wording, settings: SiteSettings, lang: str) -> dict[str, str]:
     else:
         found["footer_original"] = theme_text(words.t(lang, "footer_original_unknown"))
     if settings.contact:
-        found["footer_contact"] = theme_text(words.t(lang, "footer_contact", contact=settings.contact[lang]))
+        found["footer_contact"] = theme_text(words.t(lang, "footer_contact", contact=settings.contact))
     else:
         found["footer_contact"] = theme_text(words.t(lang, "footer_contact_issues"))
     return found

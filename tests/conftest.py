@@ -15,6 +15,7 @@ from toolkit.site import CHROMIUM, CHROMIUM_ARGS, SiteBuilder, build_site
 
 from plansite.load import SiteData, load_site
 from plansite.source import DataError, Problem
+from plansite.strings import load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -53,6 +54,11 @@ def problems(data: Path) -> list[Problem]:
     with pytest.raises(DataError) as caught:
         load_site(data)
     return caught.value.problems
+
+
+def plain_strings(lang: str) -> dict[str, str]:
+    """The interface strings of ``lang`` that are one text (not plural forms), by key."""
+    return {key: value for key, value in load_strings()[lang].items() if isinstance(value, str)}
 
 
 @pytest.fixture(scope="session")

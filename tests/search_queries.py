@@ -58,7 +58,8 @@ def expected(site: SiteData, kind: str, key: str, lang: str) -> Expected:
                     texts = (target.clause[lang], target.measure[lang] if target.measure else "")
                     return Expected(f"target {key}", frozenset({page}), anchors, texts)
         if kind == "group":
-            group = next((g for g in data.groups.groups if g.id == key), None)
+            groups = data.groups.groups if data.groups else []
+            group = next((g for g in groups if g.id == key), None)
             if group is not None:
                 return Expected(f"group {key}", frozenset({page_url(routes.group(plan_id, key), lang)}), frozenset(), (group.name[lang],))
         if kind == "document":

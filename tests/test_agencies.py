@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PLAN_ID
-from playwright.sync_api import Browser, Page
+from conftest import PLAN_ID, plain_strings
+from playwright.sync_api import Browser, Page, ViewportSize
 from rawdata import raw, raw_tasks, shown_number
 from toolkit.html import Element, read_page, resolve, text
 from toolkit.site import SiteBuilder
@@ -148,7 +148,7 @@ def named_by_links(page_url: str, block: Element, label: str, lang: str) -> list
 
 @pytest.mark.parametrize("lang", CODES)
 def test_every_agency_named_on_a_plan_page_links_to_its_page(built_site: Path, lang: str) -> None:
-    strings = load_strings()[lang]
+    strings = plain_strings(lang)
     prefix = LANGUAGES[lang].prefix
     areas = {area["id"]: area for area in raw("tasks.yml")["areas"]}
     for area_id, area in areas.items():
@@ -420,7 +420,7 @@ def test_home_to_any_agency_in_two_clicks(page: Page, site_url: str) -> None:
 
 
 # A small phone's first screen, before any scrolling.
-FIRST_SCREEN = {"width": 375, "height": 667}
+FIRST_SCREEN: ViewportSize = {"width": 375, "height": 667}
 # Where a text first shows in the page's content: the box of its first occurrence.
 FIRST_OCCURRENCE = """(needle) => {
   const walker = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);

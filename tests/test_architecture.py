@@ -1,5 +1,6 @@
 """The package's shape: no import cycle (imports inside functions included), no MkDocs
-in the data layer, and every page family registered once with its template beside it."""
+in the data layer, every page family registered once with its template beside it, and
+one static server for the tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from plansite.registry import FAMILIES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plansite"
+SERVER = Path(__file__).resolve().parent / "toolkit" / "server.py"
 
 
 def module_name(path: Path) -> str:
@@ -74,6 +76,23 @@ def test_the_data_layer_imports_nothing_from_mkdocs() -> None:
             if isinstance(node, ast.ImportFrom) and node.module:
                 names.append(node.module)
             assert not any(name.split(".")[0] in {"mkdocs", "material", "mkdocs_macros"} for name in names), path
+
+
+def test_the_tests_and_benchmarks_serve_sites_with_the_toolkits_server_alone() -> None:
+    """One HTTP server answers like GitHub Pages (tests/toolkit/server.py): no second
+    handler in tests/ or bench/ that might answer otherwise."""
+    scripts = [path for folder in ("tests", "bench") for path in sorted((PACKAGE.parent / folder).glob("**/*.py"))]
+    assert SERVER in scripts
+    for path in scripts:
+        if path == SERVER or "node_modules" in path.parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        if "server" not in source:
+            continue
+        tree = ast.parse(source)
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        names |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        assert not names & {"http.server", "socketserver", "wsgiref.simple_server"}, f"{path}: serve with toolkit.server.serve"
 
 
 def test_every_family_has_its_template_beside_it_and_a_module_of_its_own() -> None:

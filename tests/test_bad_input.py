@@ -6,12 +6,15 @@ broken file's own text, not taken from the loader.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from conftest import PLAN_ID, problems
 from toolkit.site import SiteBuilder
 
+from plansite import limits
+from plansite.build import prepare
 from plansite.load import load_site
 from plansite.source import DataError, Problem
 
@@ -360,12 +363,12 @@ def test_deep_nesting_is_refused(copy_of_data: Path) -> None:
     assert problem.message == "the data is nested more than 20 levels deep; no data file needs this"
 
 
-def test_messages_quote_at_most_60_characters_of_a_value(copy_of_data: Path) -> None:
+def test_messages_quote_at_most_80_characters_of_a_value(copy_of_data: Path) -> None:
     line = replace(copy_of_data / TARGETS, "value: 23.8", "value: " + "nhiều " * 20_000)
     problem = problem_at(copy_of_data, TARGETS, line, T27_VALUE)
     assert (
         problem.message
-        == f"'{('nhiều ' * 10)[:59]}…' is not a valid number; write digits with a decimal point, e.g. 23.8 (no %, words, commas or quotes)"
+        == f"'{('nhiều ' * 14)[:79]}…' is not a valid number; write digits with a decimal point, e.g. 23.8 (no %, words, commas or quotes)"
     )
 
 
@@ -375,7 +378,7 @@ def test_messages_quote_at_most_60_characters_of_a_value(copy_of_data: Path) -> 
 def test_no_is_a_word_not_false(copy_of_data: Path) -> None:
     replace(copy_of_data / "glossary.yml", "    en: No.\n", "    en: No\n")
     terms = {term.id: term for term in load_site(copy_of_data).glossary.terms}
-    assert terms["so-hieu-van-ban"].en == "No"
+    assert terms["so-hieu-van-ban"]["en"] == "No"
 
 
 @pytest.mark.parametrize("written", ["1.10", "010"])
@@ -475,3 +478,234 @@ def test_every_problem_of_several_broken_files_in_one_run(copy_of_data: Path) ->
             ("tasks.yml", unknown),
         ]
     )
+
+
+# -- integrity, round 2 (issue 19): every case of the issue, its exact message ------------
+
+LINK = "; the data folder holds no links: copy the file's content here instead"
+
+
+def test_a_link_to_a_file_outside_data_is_refused_unread(copy_of_data: Path) -> None:
+    """units.yml -> /etc/passwd once printed the password file in the check's messages."""
+    units = copy_of_data / "units.yml"
+    units.unlink()
+    units.symlink_to("/etc/passwd")
+    found = problems(copy_of_data)
+    assert Problem(units, None, "", f"is a link to '/etc/passwd'{LINK}") in found
+    content = Path("/etc/passwd").read_text(encoding="utf-8").splitlines()[0]
+    assert not any(content in str(p) for p in found)
+
+
+def test_a_link_to_a_device_is_refused_unopened(copy_of_data: Path) -> None:
+    """-> /dev/zero once read until memory ran out."""
+    glossary = copy_of_data / "glossary.yml"
+    glossary.unlink()
+    glossary.symlink_to("/dev/zero")
+    assert Problem(glossary, None, "", f"is a link to '/dev/zero'{LINK}") in problems(copy_of_data)
+
+
+def test_links_to_a_folder_are_refused_not_followed(copy_of_data: Path, tmp_path: Path) -> None:
+    """Two links a -> . and b -> . passed the check, and the build's snapshot then copied
+    them without end; one loop -> . ended in a shutil traceback."""
+    folder = copy_of_data / "plans" / PLAN_ID
+    for name in ("a", "b"):
+        (folder / name).symlink_to(".")
+    (copy_of_data / "plans" / "loop").symlink_to(".")
+    assert problems(copy_of_data) == [
+        Problem(copy_of_data / "plans" / "loop", None, "", f"is a link to '.'{LINK}"),
+        Problem(folder / "a", None, "", f"is a link to '.'{LINK}"),
+        Problem(folder / "b", None, "", f"is a link to '.'{LINK}"),
+    ]
+    with pytest.raises(DataError):
+        prepare(copy_of_data, tmp_path)
+    assert not (tmp_path / "build").exists()
+
+
+def test_a_named_pipe_is_refused_unopened(copy_of_data: Path) -> None:
+    pipe = copy_of_data / "plans" / PLAN_ID / "plan.yml"
+    pipe.unlink()
+    os.mkfifo(pipe)
+    assert only(problems(copy_of_data)) == Problem(
+        pipe,
+        None,
+        "",
+        "is a named pipe (FIFO), not a file; the data folder holds only files and folders: delete it, and put the file itself here",
+    )
+
+
+def test_a_file_over_the_limit_is_refused_unread(copy_of_data: Path) -> None:
+    """A 50 MB glossary note once took the check 150 s and 718 MB."""
+    glossary = copy_of_data / "glossary.yml"
+    with glossary.open("a", encoding="utf-8") as handle:
+        handle.write("# " + "x" * limits.FILE_BYTES + "\n")
+    assert only(problems(copy_of_data)) == Problem(
+        glossary,
+        None,
+        "",
+        "is larger than 1.0 MiB, the most a data file may hold; no plan needs this much: look for a text pasted many times over",
+    )
+
+
+def test_all_the_files_together_are_capped(copy_of_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "DATA_BYTES", 100_000)
+    found = problems(copy_of_data)
+    assert found[0].message == (
+        "takes the data files together past 0.1 MiB, the most a site may hold; no plan needs this much: look for a text pasted many times over"
+    )
+
+
+def test_the_snapshot_holds_exactly_the_files_read(copy_of_data: Path, tmp_path: Path) -> None:
+    (copy_of_data / "notes.txt").write_text("not data\n", encoding="utf-8")
+    (copy_of_data / "plans" / PLAN_ID / "old").mkdir()
+    (copy_of_data / "plans" / PLAN_ID / "old" / "plan.yml").write_text("x: 1\n", encoding="utf-8")
+    site = prepare(copy_of_data, tmp_path)
+    copied = sorted(p.relative_to(tmp_path / "build" / "data").as_posix() for p in (tmp_path / "build" / "data").rglob("*") if p.is_file())
+    assert copied == sorted(site.files) and len(copied) == 8 and "notes.txt" not in copied
+
+
+def test_an_agency_or_group_cannot_take_the_index_page(copy_of_data: Path) -> None:
+    """An agency or group named index replaced the agencies' (or groups') index page."""
+    agencies = replace(copy_of_data / "agencies.yml", "  - id: phong-noi-vu\n", "  - id: index\n")
+    groups = replace(copy_of_data / "plans" / PLAN_ID / "groups.yml", "  - id: ho-ngheo\n", "  - id: index\n")
+    found = {(p.file.name, p.line, p.path, p.message) for p in problems(copy_of_data)}
+    assert (
+        "agencies.yml",
+        agencies,
+        "agencies[3].id",
+        "'index' is the name of the page that lists every agency; choose another id",
+    ) in found
+    assert ("groups.yml", groups, "groups[1].id", "'index' is the name of the page that lists every group; choose another id") in found
+
+
+def test_an_id_ending_in_a_language_is_refused(copy_of_data: Path) -> None:
+    line = replace(copy_of_data / "plans" / PLAN_ID / "groups.yml", "  - id: ho-ngheo\n", "  - id: ho-ngheo.en\n")
+    problem = problem_at(copy_of_data, Path("plans") / PLAN_ID / "groups.yml", line, "groups[1].id")
+    assert problem.message == (
+        "an id ending in '.en' would make a page the site reads as another page's copy in that language; choose another ending"
+    )
+
+
+def test_two_task_ids_with_one_anchor_are_refused_naming_both_lines(copy_of_data: Path) -> None:
+    """8.a and 8-a were both id="task-8-a": links landed on the wrong task."""
+    first = replace(copy_of_data / TASKS, "    - id: 8.a\n", "    - id: 8.a\n")
+    second = replace(copy_of_data / TASKS, "    - id: 8.b\n", "    - id: 8-a\n")
+    replace(copy_of_data / "plans" / PLAN_ID / "groups.yml", '      - "8.b"', '      - "8-a"')
+    problem = problem_at(copy_of_data, TASKS, second, "areas[7].blocks[1].tasks[0].id")
+    assert problem.message == (
+        f"task id '8-a' makes the same link anchor (#task-8-a) as task '8.a' on line {first}: "
+        "links to one would land on the other; change one of the two ids"
+    )
+
+
+def test_the_branch_cannot_lead_out_of_the_repository(copy_of_data: Path) -> None:
+    """branch: ../../../attacker/phish/tree/main sent every "Sửa trang này" to another repository."""
+    line = replace(copy_of_data / "site.yml", "branch: main", "branch: ../../../attacker/phish/tree/main")
+    assert problem_at(copy_of_data, Path("site.yml"), line, "branch").message == (
+        "expected a branch name as git writes it, such as main or release/2024: letters, digits, '.', '_' and '-', "
+        "parts joined by '/', no part starting with '.', no '..' (got '../../../attacker/phish/tree/main')"
+    )
+
+
+@pytest.mark.parametrize(("contact", "accepted"), [("so.noivu@example.vn", True), ("0255 3862 345", True), ("call us", False)])
+def test_the_contact_is_an_email_address_or_a_telephone_number(copy_of_data: Path, contact: str, accepted: bool) -> None:
+    line = replace(copy_of_data / "site.yml", "branch: main\n", f"branch: main\ncontact: {contact}\n") + 1
+    if accepted:
+        assert load_site(copy_of_data).settings.contact == contact
+    else:
+        assert problem_at(copy_of_data, Path("site.yml"), line, "contact").message == (
+            "expected an e-mail address (such as ten@minhlong.quangngai.gov.vn) or a telephone number "
+            "(such as 0255 3123 456, or +84 255 3123 456) (got 'call us')"
+        )
+
+
+def test_a_name_longer_than_the_limit_is_refused(copy_of_data: Path) -> None:
+    """A group name of 506 letters broke the menu file; a 400 KB site name made a 100 MB site."""
+    groups = Path("plans") / PLAN_ID / "groups.yml"
+    text = (copy_of_data / groups).read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("      vi: ") and "Hộ nghèo" in line)
+    line = replace(copy_of_data / groups, old + "\n", "      vi: " + "ă" * 506 + "\n")
+    assert problem_at(copy_of_data, groups, line, "groups[1].name").message == (
+        "is 506 characters long in vi; a name holds at most 500: shorten it (language: vi)"
+    )
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused(copy_of_data: Path) -> None:
+    line = replace(copy_of_data / TARGETS, CLAUSE, "vi: " + "x" * 40_000 + "\n")
+    assert (
+        problem_at(copy_of_data, TARGETS, line, CLAUSE_KEY).message
+        == "is 40,000 characters long; at most 10,000 are allowed here: shorten it"
+    )
+
+
+def test_too_many_groups_are_refused_in_one_message(copy_of_data: Path) -> None:
+    """300 groups made a 96 MB site in 84 s: every page's menu lists every group."""
+    path = copy_of_data / "plans" / PLAN_ID / "groups.yml"
+    extra = "".join(f"  - id: g{i}\n    name: {{vi: N{i}, en: N{i}}}\n    targets: [t01]\n" for i in range(300))
+    line = replace(path, "groups:\n", "groups:\n" + extra)
+    problem = problem_at(copy_of_data, Path("plans") / PLAN_ID / "groups.yml", line + 1, "groups")
+    assert problem.message == "holds 309 items; at most 20 are allowed here (see the limits in the editor's guide)"
+
+
+def test_a_long_list_of_unknown_ids_is_one_message(copy_of_data: Path) -> None:
+    """100,000 unknown ids once printed 100,000 lines (18 MB); 10,000 show the same (the
+    list is refused whole before its items are read) in a tenth of the time."""
+    ids = ", ".join(f"x{i}" for i in range(10_000))
+    line = replace(copy_of_data / TASKS, "    lead:\n    - phong-noi-vu\n", f"    lead: [phong-noi-vu, {ids}]\n")
+    assert only(problems(copy_of_data)) == Problem(
+        copy_of_data / TASKS,
+        line,
+        "areas[0].blocks[1].lead",
+        "holds 10,001 items; at most 100 are allowed here (see the limits in the editor's guide)",
+    )
+
+
+def test_the_list_of_problems_is_capped_and_the_rest_counted() -> None:
+    message = str(DataError([Problem(Path("units.yml"), n, "", "wrong") for n in range(1, 1501)]))
+    lines = message.splitlines()
+    assert lines[0] == "1500 problems in the data:" and len(lines) == limits.PROBLEMS + 2
+    assert lines[-2] == "  - units.yml:1000: wrong"
+    assert lines[-1] == "  - and 500 more problems, not listed; fix these first"
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("Nguyễn Văn \U000e0020Bẩy", "character 12 of the text is an invisible format character (tag space) (U+E0020)"),
+        ("\u3164", "character 1 of the text is an invisible hangul filler (U+3164)"),
+        ("\u2800", "character 1 of the text is an invisible braille pattern blank (U+2800)"),
+        ("Nguyễn Văn Bẩ\u00ady", "character 14 of the text is an invisible soft hyphen (U+00AD)"),
+        ("Nguyễn\u2061 Văn Bẩy", "character 7 of the text is an invisible function application (U+2061)"),
+        ("Nguyễn\u180e Văn Bẩy", "character 7 of the text is an invisible mongolian vowel separator (U+180E)"),
+        ("Nguyễn Văn Bẩy\ufe0f", "character 15 of the text is an invisible variation selector-16 (U+FE0F)"),
+        ("Nguyễn Văn Bẩy\ue000", "character 15 of the text is a private-use character (U+E000)"),
+        (
+            "Nguyễn Văn Ba\u0309\u0302y",
+            "character 14 of the text (combining hook above) is a combining accent typed after its letter; the letter and its "
+            "accents must be one character, as in the rest of the plan (Unicode NFC): retype the word with the keyboard set to "
+            "Unicode dựng sẵn (Unikey: Bảng mã Unicode)",
+        ),
+    ],
+)
+def test_text_a_reader_cannot_see_is_refused(copy_of_data: Path, written: str, message: str) -> None:
+    """A signer of U+E0020 or U+3164 and a status of U+2800 showed as blanks on the home page."""
+    line = replace(copy_of_data / PLAN, "signer: Nguyễn Văn Bẩy", f"signer: {written}")
+    found = problem_at(copy_of_data, PLAN, line, "signature.signer").message
+    assert found.split("; delete it")[0] == message
+
+
+def test_an_agency_that_looks_like_another_is_refused(copy_of_data: Path) -> None:
+    """A second agency whose name had a Cyrillic letter displayed identically to the real one."""
+    path = copy_of_data / "agencies.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: phong-noi-vu\n")
+    block = text[start : text.index("  - id:", start + 1)]
+    fake = block.replace("id: phong-noi-vu", "id: phong-noi-vu-2").replace("Phòng Nội vụ", "\u0420hòng Nội vụ")
+    path.write_text(text + fake, encoding="utf-8")
+    offset = fake.splitlines().index(next(x for x in fake.splitlines() if x.strip().startswith("vi:")))
+    name, real = text.count("\n") + 1 + offset, text[:start].count("\n") + 1 + offset
+    found = [p.message for p in problems(copy_of_data) if p.line == name and "looks the same" in p.message]
+    assert found == [
+        "'\u0420hòng Nội vụ' looks the same as 'Phòng Nội vụ' of agency 'phong-noi-vu' "
+        f"(line {real}) but is written with other characters (character 1 is cyrillic capital letter er (U+0420) "
+        "where the other has latin capital letter p (U+0050)): readers cannot tell them apart; retype it"
+    ]

@@ -253,7 +253,7 @@ def known_names(site: SiteData) -> set[str]:
     """
     names = set()
     for agency in site.agencies.values():
-        names |= {w for w in re.findall(r"\w+", agency.name.en) if any(is_vietnamese_only(c) for c in w)}
+        names |= {w for w in re.findall(r"\w+", agency.name["en"]) if any(is_vietnamese_only(c) for c in w)}
     for data in site.plans.values():
         names |= set(re.findall(r"\w+", data.plan.place)) | set(re.findall(r"\w+", data.plan.signature.signer))
     return names
@@ -335,7 +335,7 @@ def test_vietnamese_on_english_pages_is_short_or_a_known_term(english_pages: dic
 def agency_terms(site: SiteData) -> list[tuple[str, str]]:
     """(vi, en) of every glossary term that names an agency."""
     names = {a.name.vi for a in site.agencies.values()}
-    return [(t.vi, t.en) for t in site.glossary.terms if t.vi in names]
+    return [(t.vi, t["en"]) for t in site.glossary.terms if t.vi in names]
 
 
 def test_agency_names_on_english_pages_are_the_glossary_renderings(pages: dict[str, HtmlPage], site_data: SiteData) -> None:
@@ -386,13 +386,13 @@ def alternative_renderings(site: SiteData) -> dict[str, str]:
             alternatives[r"(?<!Vietnam )Fatherland Front"] = f"glossary: {en}: the Front's name includes Vietnam"
         # A common term's rendering must not stand in for an agency's name ("Social Insurance").
         for term in terms:
-            if len(term.vi.split()) > 1 and term.vi.lower() in vi.lower() and term.en.lower() not in en.lower():
-                alternatives[r"\b" + re.escape(term.en.title()) + r"\b"] = f"glossary: {en} ({vi}), not {term.en.title()}"
+            if len(term.vi.split()) > 1 and term.vi.lower() in vi.lower() and term["en"].lower() not in en.lower():
+                alternatives[r"\b" + re.escape(term["en"].title()) + r"\b"] = f"glossary: {en} ({vi}), not {term['en'].title()}"
     for term in terms:
         if term.note:
-            for rejected in re.findall(r"not “([^”]+)”", term.note.en):
-                alternatives[r"(?i)\b" + re.escape(rejected) + r"\b"] = f"glossary {term.id}: {term.note.en}"
-        for word in re.findall(r"[A-Za-z]+", term.en):
+            for rejected in re.findall(r"not “([^”]+)”", term.note["en"]):
+                alternatives[r"(?i)\b" + re.escape(rejected) + r"\b"] = f"glossary {term.id}: {term.note['en']}"
+        for word in re.findall(r"[A-Za-z]+", term["en"]):
             for variant in us_spellings(word.lower()):
                 alternatives[r"(?i)\b" + re.escape(variant) + r"\b"] = f"British spelling, as in the glossary: {word}"
     return alternatives
@@ -417,31 +417,30 @@ def test_no_english_page_uses_a_rendering_the_glossary_does_not_give(english_pag
     assert not found, "\n".join(found)
 
 
-def site_texts(site_data: SiteData) -> tuple[dict[str, str], dict[str, str]]:
-    """The site-wide texts of data/site.yml (its name, description and publisher) in each language."""
+def every_text(site_data: SiteData, lang: str) -> dict[str, list[str]]:
+    """The site-wide texts of data/site.yml (its name, description and publisher) and the
+    interface strings of ``lang``, by key: each one text, or one per plural form."""
     settings = site_data.settings
-    texts = {f"site_{key}": getattr(settings, key) for key in ("name", "description", "publisher")}
-    return {key: text.vi for key, text in texts.items()}, {key: text.en for key, text in texts.items()}
+    site = {f"site_{key}": [getattr(settings, key)[lang]] for key in ("name", "description", "publisher")}
+    strings = {key: [entry] if isinstance(entry, str) else list(entry.values()) for key, entry in load_strings()[lang].items()}
+    return site | strings
 
 
 def test_interface_strings_use_the_glossary(site_data: SiteData) -> None:
-    strings = load_strings()
-    vietnamese, english = site_texts(site_data)
-    vietnamese |= strings["vi"]
-    english |= strings["en"]
+    vietnamese, english = every_text(site_data, "vi"), every_text(site_data, "en")
     assert set(vietnamese) == set(english), set(vietnamese) ^ set(english)
 
     def bare(text: str) -> str:
         return text.strip().rstrip(".:")
 
-    glossary = {bare(t.vi): bare(t.en) for t in site_data.glossary.terms}
-    whole = [key for key in vietnamese if bare(vietnamese[key]) in glossary]
+    glossary = {bare(t.vi): bare(t["en"]) for t in site_data.glossary.terms}
+    whole = [key for key, texts in vietnamese.items() if len(texts) == 1 and bare(texts[0]) in glossary]
     assert len(whole) >= 5, whole
     for key in whole:
-        assert bare(english[key]) == glossary[bare(vietnamese[key])], f"{key}: {english[key]!r}"
+        assert [bare(text) for text in english[key]] == [glossary[bare(vietnamese[key][0])]], f"{key}: {english[key]!r}"
     for key, (vi, en) in itertools.product(vietnamese, agency_terms(site_data)):
-        if vi in vietnamese[key]:
-            assert en in english[key], f"{key}: names {vi!r}, so the English must say {en!r}: {english[key]!r}"
+        if any(vi in text for text in vietnamese[key]):
+            assert all(en in text for text in english[key]), f"{key}: names {vi!r}, so the English must say {en!r}: {english[key]!r}"
 
 
 # -- the glossary/agency check -------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import icalendar
 import openpyxl
 import pytest
-from conftest import PLAN_ID
+from conftest import PLAN_ID, plain_strings
 from dateutil.rrule import rrulestr
 from openpyxl.utils import get_column_letter
 from rawdata import raw, raw_tasks
@@ -26,7 +27,6 @@ from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.files import write_exports
-from plansite.strings import load_strings
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
@@ -138,13 +138,13 @@ def check_yearly_report(event: Any, lang: str) -> None:
     # its own length, not one that repeats for ever.
     ended = AGENCIES[PLAN["issuer"]]["ended"]  # YAML reads 2025-07-01 as a date
     expected = [start.replace(year=year) for year in range(start.year, ended.year + 1) if start.replace(year=year) < ended]
-    assert [d.date() for d in rule[: len(expected) + 5]] == expected
+    assert [d.date() for d in itertools.islice(rule, len(expected) + 5)] == expected
     assert expected and expected[-1] < ended <= expected[-1].replace(year=expected[-1].year + 1)
     description = str(event["description"])
     assert REPORTING["what"][lang] in description and REPORTING["deadline_text"][lang] in description
     # Where the plan stands, and the date as the editors' reading, in every event.
     assert raw("site.yml")["plans"][PLAN_ID]["status_summary"][lang] in description
-    assert str(load_strings()[lang]["reporting_due"]).split("{deadline}")[0] in description
+    assert plain_strings(lang)["reporting_due"].split("{deadline}")[0] in description
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -226,7 +226,7 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
     }
     assert not any(path.endswith(".ics") or "/duty-sheets/" in path for path in for_data)
     assert all(path.endswith((".csv", ".json", ".xlsx")) for path in for_data)
-    assert str(load_strings()[lang]["duty_sheet"]) in people.words()
+    assert plain_strings(lang)["duty_sheet"] in people.words()
     assert ("dữ liệu" in data.words().lower()) if lang == "vi" else ("data" in data.words().lower())
     assert any(resolve(url, link.href)[0] == f"{LANGUAGES[lang].prefix}data-dictionary/" for link in page.links())
     # The data dictionary is not on this page any more: its own page holds it.
@@ -235,7 +235,7 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
 
 @pytest.mark.parametrize("lang", CODES)
 def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_dir: Path, lang: str) -> None:
-    label = str(load_strings()[lang]["duty_sheet"])
+    label = plain_strings(lang)["duty_sheet"]
     for agency_id in AGENCIES:
         url = f"{LANGUAGES[lang].prefix}agencies/{agency_id}/"
         sheet = data_dir / "duty-sheets" / f"{agency_id}-{lang}.xlsx"
@@ -252,9 +252,9 @@ def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: 
     workbook = openpyxl.load_workbook(data_dir / "agencies" / "phong-ldtbxh.xlsx")
     tables: dict[str, list[dict[str, Any]]] = {p.stem: read_csv(p) for p in data_dir.rglob("*.csv")}
     for name in workbook.sheetnames[:-1]:
-        header = [c.value for c in workbook[name][1]]
+        header = [str(c.value) for c in workbook[name][1]]
         tables[name] = [dict(zip(header, row, strict=True)) for row in workbook[name].iter_rows(min_row=2, values_only=True)]
-    strings = load_strings()[lang]
+    strings = plain_strings(lang)
     for name, rows in tables.items():
         fragment = page.section(f"columns-{name}")
         assert fragment is not None and fragment.find("caption") is not None, name
@@ -277,6 +277,6 @@ def test_the_data_dictionary_describes_every_column(built_site: Path, data_dir: 
 def test_every_column_has_a_meaning_in_both_languages() -> None:
     meanings = dictionary()
     for table, columns in meanings.columns.items():
-        assert meanings.about[table].vi and meanings.about[table].en
+        assert meanings.about[table].vi and meanings.about[table]["en"]
         for column, meaning in columns.items():
-            assert meaning.vi.strip() and meaning.en.strip() and meaning.vi != meaning.en, (table, column)
+            assert meaning.vi.strip() and meaning["en"].strip() and meaning.vi != meaning["en"], (table, column)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from babel import Locale
+from babel.localedata import locale_identifiers
 
 from plansite import formatting
-from plansite.languages import CODES
+from plansite.languages import CODES, LANGUAGES
 from plansite.strings import lookup
 
 
@@ -70,10 +72,27 @@ def test_file_sizes(size: int, vi: str, en: str) -> None:
     assert formatting.size(size, "en") == en
 
 
-def test_plural_forms_follow_each_language() -> None:
-    assert formatting.plural_category(1, "en") == "one"
-    assert formatting.plural_category(2, "en") == "other"
-    assert formatting.plural_category(0, "en") == "other"
+# Counts that tell CLDR's plural categories apart in the languages that have them
+# (Russian's 1/21/101, Arabic's 0/2/3-10/11-99, French's 0/1 and millions…).
+COUNTS = (*range(0, 112), 121, 1000, 10_000, 100_000, 1_000_000, 1_000_001)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_plural_forms_follow_each_language(lang: str) -> None:
+    """The category of every count is the one Babel's rules for the language itself give
+    (the table names its locale: the language's own, or a region of it); a language
+    Babel lacks follows the nearest locale the table names for it."""
+    if lang in locale_identifiers():
+        assert Locale.parse(LANGUAGES[lang].babel).language == lang, f"languages.yml: {lang} takes another language's rules"
+        rule = Locale.parse(lang).plural_form
+    else:
+        rule = Locale.parse(LANGUAGES[lang].babel).plural_form
+    assert [formatting.plural_category(count, lang) for count in COUNTS] == [rule(count) for count in COUNTS]
+
+
+def test_english_says_one_for_one_alone() -> None:
+    """CLDR's English rule, stated apart from Babel: "one" for 1, "other" for every other count."""
+    assert [count for count in COUNTS if formatting.plural_category(count, "en") == "one"] == [1]
 
 
 def test_a_count_in_a_string_is_written_as_a_number_of_the_language() -> None:

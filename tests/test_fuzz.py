@@ -3,10 +3,14 @@
 Hypothesis mutates copies of the real data the way a hurried editor or a bad paste
 would (a value of another type, empty, huge, NaN, an impossible date, control and bidi
 characters, a deleted or doubled line, an anchor, a Tab, a NUL byte, invalid UTF-8, a
-cut-off file…) and runs the three commands in-process through ``plansite.__main__.main``.
-Each must either succeed, or return 1 and print only the summary line and problems of
-the form ``path:line [key]: message``, where the path is a data file, the line exists
-in it, and the line is of bounded length. Derandomized, so a run in CI is reproducible.
+cut-off file, a plan number Excel cannot name a sheet with, an id that would take a
+page or an anchor, a label too long for the menu, invisible or look-alike text…)
+and runs the three commands in-process through ``plansite.__main__.main``. What
+``check`` accepts, ``pages`` (the stubs and each edition's menu) and ``export`` (every
+open-data file) must make without a word; what it refuses, it refuses with only
+the summary line and problems of the form ``path:line [key]: message`` (and one line
+counting those not listed), where the path is a data file, the line exists in it, and
+the line is of bounded length. Derandomized, so a run in CI is reproducible.
 """
 
 from __future__ import annotations
@@ -120,6 +124,28 @@ HOSTILE = [
     "'1.2'",
     "81-kh-ubnd-2024",
     "ongoing",
+    # what check once accepted and the build did not (issue 19): worksheet names from a plan's
+    # number, ids that take a page or an anchor, long menu labels, formulas after a separator
+    "'81/KH-UBND",
+    '"🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂"',
+    "81/KH-UBND",
+    "index",
+    "8-a",
+    "x.en",
+    "agencies",
+    "ă" * 300,
+    "Ă" * 190,
+    "Plan;=1+1;=cmd|' /C calc'!A0",
+    "../../../attacker/phish/tree/main",
+    "https://attacker.example/o/r",
+    # text a reader cannot see or tell apart
+    '"\u3164"',
+    '"\u2800"',
+    '"a\u00adb"',
+    '"a\ufe0f"',
+    '"\U000e0020"',
+    '"e\u0301"',
+    '"Ph\u043eng N\u1ed9i v\u1ee5"',
 ]
 
 
@@ -186,8 +212,10 @@ def mutations(draw: st.DrawFn) -> Mutation:
     return Mutation(file, kind, line, payload)
 
 
-# "  - <data file>:<line> [<key path>]: <message>", or the summary line above them.
+# "  - <data file>:<line> [<key path>]: <message>", or the summary line above them, or the
+# count of those not listed below them.
 PROBLEM = re.compile(r"^  - (?P<file>\S+\.yml):(?P<line>\d+)(?: \[.+?\])?: \S.*$")
+NOT_LISTED = re.compile(r"^  - and \d+ more problems, not listed; fix these first$")
 SUMMARY = re.compile(r"^\d+ problems? in the data:$")
 LINE_BREAKS = re.compile(rb"\r\n|\r|\n")
 MAX_LINE = 600
@@ -207,6 +235,8 @@ def assert_plain_problems(code: int, stderr: str, data: Path) -> None:
     assert lines and SUMMARY.match(lines[0]), stderr[:2000]
     for line in lines[1:]:
         assert len(line) <= MAX_LINE, f"a message of {len(line)} characters: {line[:200]}…"
+        if NOT_LISTED.match(line) and line == lines[-1]:
+            continue
         match = PROBLEM.match(line)
         assert match, f"not a 'file:line [key]: message' line: {line!r}"
         assert not PYDANTIC_WORDS.search(line), f"pydantic's words, not the editor's: {line}"

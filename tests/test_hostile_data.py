@@ -17,6 +17,7 @@ the data still passes the check and the build is the real one.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import json
 import re
@@ -32,14 +33,21 @@ import icalendar
 import openpyxl
 import pytest
 import yaml
+from conftest import DATA as DATA_DIR
 from conftest import PLAN_ID
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Dialog
+from toolkit.plans import make_plans
 from toolkit.server import serve
 from toolkit.site import Build, SiteBuilder
 
 from plansite import csp
 from plansite.checks import strip_emphasis
 from plansite.languages import CODES
+from plansite.load import SiteData, load_site
+from plansite.opendata.files import export
+from plansite.pages import navigation, write_pages
+from plansite.render import Renderer
+from plansite.routes import RouteConflict
 
 # Tags, an event handler, script and image links, both Jinja forms and a comment, a
 # formula, and the closing tags that end raw-text elements. 7*191 is 1337, which no
@@ -47,7 +55,7 @@ from plansite.languages import CODES
 HOSTILE = (
     "<script>alert(1)</script><img src=x onerror=alert(2)> [a](javascript:alert(3)) ![i](javascript:alert(4)) "
     '<a href="javascript:alert(5)">l</a> {{ 7*191 }} {% if true %}JINJA-BLOCK{% endif %} {# JINJA-COMMENT #} '
-    "</title></textarea></script><!-- c --> \\nX-INJECTED:1; a,b "
+    "</title></textarea></script><!-- c --> \\nX-INJECTED:1; a,b Plan;=1+1;=cmd|' /C calc'!A0 "
 )
 FORMULA = '=HYPERLINK("http://e.invalid","x") '
 # Markdown block syntax, one per English text (chosen by the text), at the start of a line.
@@ -173,9 +181,10 @@ def pages(site: Path) -> Iterator[tuple[Path, _Page, str]]:
 
 
 def test_no_output_holds_a_template_result(hostile_build: Build) -> None:
-    for path in sorted(hostile_build.site.rglob("*")):
-        if path.is_file() and path.suffix in {".html", ".xml", ".csv", ".json", ".ics"}:
-            assert "1337" not in path.read_text(encoding="utf-8"), path
+    outputs = [path for path in sorted(hostile_build.site.rglob("*")) if path.suffix in {".html", ".xml", ".csv", ".json", ".ics"}]
+    assert {path.suffix for path in outputs} == {".html", ".xml", ".csv", ".json", ".ics"}
+    for path in outputs:
+        assert "1337" not in path.read_text(encoding="utf-8"), path
 
 
 def test_pages_show_the_hostile_text_as_text_and_nowhere_as_markup(hostile_build: Build) -> None:
@@ -222,15 +231,19 @@ def test_the_sitemap_is_well_formed(hostile_build: Build) -> None:
 # -- the open data ---------------------------------------------------------------
 
 
-def test_no_csv_cell_is_a_formula(hostile_build: Build) -> None:
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_no_csv_cell_is_a_formula(hostile_build: Build, separator: str) -> None:
+    """Read as a spreadsheet with each usual list separator reads it (Excel in Vietnamese
+    splits a comma-separated file at ";", quotes or not): "Plan;=1+1;=cmd|..." is written
+    "Plan;'=1+1;'=cmd|...", so no piece of it starts a formula."""
     cells = 0
     for path in sorted((hostile_build.site / "data").rglob("*.csv")):
         with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.reader(handle):
+            for row in csv.reader(handle, delimiter=separator):
                 for cell in row:
                     assert not re.match(r"^[=+@\t\r]", cell) and not re.match(r"^-\D", cell), (path, cell[:60])
-                    cells += cell.startswith("'=HYPERLINK")
-    assert cells > 0, "the hostile formula reached no CSV cell"
+                    cells += separator == "," and cell.startswith("'=HYPERLINK") and "Plan;'=1+1;'=cmd|" in cell
+    assert cells > 0 or separator != ",", "the hostile formula reached no CSV cell"
 
 
 def test_no_workbook_cell_is_a_formula(hostile_build: Build) -> None:
@@ -246,7 +259,9 @@ def test_no_workbook_cell_is_a_formula(hostile_build: Build) -> None:
 
 
 def test_json_files_hold_the_hostile_text_as_data(hostile_build: Build) -> None:
-    for path in sorted((hostile_build.site / "data").rglob("*.json")):
+    files = sorted((hostile_build.site / "data").rglob("*.json"))
+    assert files
+    for path in files:
         rows = json.loads(path.read_text(encoding="utf-8"))
         assert any(isinstance(v, str) and HOSTILE in v for row in rows for v in row.values()), path
 
@@ -271,7 +286,12 @@ def test_no_script_of_the_data_runs_in_the_browser(hostile_build: Build, browser
         page = context.new_page()
         dialogs: list[str] = []
         violations: list[str] = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+        def dismiss(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
         page.expose_function("reportViolation", lambda text: violations.append(text))
         page.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => reportViolation(e.violatedDirective + ' ' + e.blockedURI))"
@@ -286,3 +306,43 @@ def test_no_script_of_the_data_runs_in_the_browser(hostile_build: Build, browser
         context.close()
     assert not dialogs, dialogs
     assert not violations, violations
+
+
+# -- what check accepts, the build makes (issue 19) --------------------------------
+
+
+def test_plan_numbers_excel_cannot_name_a_sheet_with_still_make_every_file(tmp_path: Path) -> None:
+    """A number beginning with an apostrophe, eleven pictographs, two plans numbered
+    81/KH-UBND (numbers restart every year), a group name of 200 letters: once an
+    xlsxwriter error or a menu file MkDocs could not read, now the pages, each edition's
+    menu (the long name cut there) and every open-data file are made."""
+    data = tmp_path / "data"
+    make_plans(DATA_DIR, data, 3)
+    numbers = ["'81/KH-UBND", "81/KH-UBND", "🙂" * 11 + "/KH-UBND"]
+    for folder, number in zip(sorted((data / "plans").iterdir()), numbers, strict=True):
+        plan = folder / "plan.yml"
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(re.sub(r"(?m)^number: .*$", f"number: {json.dumps(number, ensure_ascii=False)}", text, count=1), encoding="utf-8")
+    groups = sorted((data / "plans").iterdir())[0] / "groups.yml"
+    tree = yaml.safe_load(groups.read_text(encoding="utf-8"))
+    tree["groups"][0]["name"]["vi"] = "Ă" * 200
+    groups.write_text(yaml.safe_dump(tree, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site = load_site(data)
+    write_pages(site, tmp_path / "docs", tmp_path / "build")
+    renderer = Renderer(site)
+    menus = {lang: str(navigation(renderer, lang)) for lang in CODES}
+    assert "Ă" * 99 + "…" in menus["vi"] and "Ă" * 100 not in menus["vi"]
+    export(site, tmp_path / "out")
+    book = openpyxl.load_workbook(tmp_path / "out" / "duty-sheets" / "phong-ldtbxh-vi.xlsx")
+    assert book.sheetnames == ["81-KH-UBND", "81-KH-UBND (2)", "🙂" * 11 + "-KH-UBND"]
+
+
+def test_two_pages_on_one_path_stop_the_build_naming_both(site_data: SiteData, tmp_path: Path) -> None:
+    """check refuses the id "index"; were one to get through, the build would stop rather
+    than let one page replace the other (the agencies' index once showed one agency)."""
+    agency = next(iter(site_data.agencies.values())).model_copy(update={"id": "index"})
+    site = dataclasses.replace(site_data, agencies={**site_data.agencies, "index": agency})
+    with pytest.raises(RouteConflict) as caught:
+        write_pages(site, tmp_path / "docs", tmp_path / "build")
+    assert str(caught.value) == "two outputs would be written to agencies/index.md: the agencies page and the agency page (agency 'index')"
+    assert not (tmp_path / "docs").exists()

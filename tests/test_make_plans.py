@@ -24,7 +24,7 @@ def test_made_up_plans_load_and_differ_from_the_source_and_each_other(tmp_path: 
         tasks = {(area_id, task.id): task for area_id, _block, task in data.all_tasks()}
         original = {(area_id, task.id): task for area_id, _block, task in source.all_tasks()}
         for key in long_texts:
-            assert tasks[key].text.vi != original[key].text.vi and tasks[key].text.en != original[key].text.en
+            assert tasks[key].text.vi != original[key].text.vi and tasks[key].text["en"] != original[key].text["en"]
     first, second = plans[0], plans[1]
     assert [task.text.vi for _, _, task in first.all_tasks()] != [task.text.vi for _, _, task in second.all_tasks()]
 

@@ -299,7 +299,7 @@ def test_the_open_search_and_phone_menu_pass_axe(
     the navigation drawer open, on one page of each kind."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     tab = context.new_page()
-    problems = []
+    problems: list[str] = []
     met: set[Reviewed] = set()
 
     def scan(file: Path, state: str) -> None:

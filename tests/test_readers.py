@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import PLAN_ID, ROOT
-from playwright.sync_api import Browser, Page, expect
+from conftest import PLAN_ID, ROOT, plain_strings
+from playwright.sync_api import Browser, FloatRect, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from quality import built_file
 from toolkit.html import Element, read
@@ -131,13 +131,13 @@ def test_every_page_has_an_edit_link_to_the_data_file_behind_it(quality_site: Si
 
 
 def test_the_footer_says_the_text_is_a_reproduction_and_who_runs_the_site(quality_site: Site) -> None:
-    strings = load_strings()
+    strings = {lang: plain_strings(lang) for lang in CODES}
     for file in quality_site.pages():
         lang = "vi" if file.name == "404.html" else lang_of(quality_site, file)
         [footer] = by_class(read(file), "plansite-footer")
         said = text(footer)
         assert strings[lang]["footer_reproduction"] in said, file
-        publisher = str(strings[lang]["footer_publisher"]).format(publisher=SITE_YML["publisher"][lang])
+        publisher = strings[lang]["footer_publisher"].format(publisher=SITE_YML["publisher"][lang])
         assert publisher in said, file
         # Not the issuing body's site: its name is not offered as the publisher.
         assert "Văn bản chính thức của UBND" not in said and "Official text of the" not in said
@@ -257,10 +257,9 @@ def test_the_404_page_is_vietnamese_first_with_an_english_part(quality_site: Sit
     # No menu, whose sections would be one edition's (issue 21); the footer in both languages.
     assert not by_class(tree, "md-nav--primary") and not by_class(tree, "md-tabs") and not by_class(tree, "plansite-menu-button")
     [footer] = by_class(tree, "plansite-footer")
-    strings = load_strings()
     for lang in CODES:
         [part] = [element for element in footer.iter("div") if element.attrs.get("lang") == lang]
-        assert strings[lang]["footer_reproduction"] in text(part), lang
+        assert plain_strings(lang)["footer_reproduction"] in text(part), lang
 
 
 # -- in a real browser -------------------------------------------------------------------------
@@ -280,8 +279,8 @@ def laptop(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def box(page: Page, selector: str) -> dict[str, float]:
-    found: dict[str, float] | None = page.locator(selector).first.bounding_box()
+def box(page: Page, selector: str) -> FloatRect:
+    found = page.locator(selector).first.bounding_box()
     assert found is not None, selector
     return found
 

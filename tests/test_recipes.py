@@ -35,6 +35,7 @@ from plansite.models import (
     UnitsFile,
 )
 from plansite.opendata import dictionary
+from plansite.opendata.tables import TABLES
 from plansite.registry import FAMILIES
 from plansite.render import Renderer
 
@@ -107,7 +108,7 @@ def test_the_header_check_notices_a_key_left_out() -> None:
 
 def test_every_column_of_the_open_data_has_a_meaning() -> None:
     meanings = dictionary.dictionary()
-    for table in dictionary.TABLES:
+    for table in TABLES:
         for column in table.columns:
             meaning = meanings.meaning(table.name, column.name)
             assert all(meaning.get(lang) for lang in CODES), (table.name, column.name)

@@ -10,11 +10,8 @@ order follows from the rule alone.
 from __future__ import annotations
 
 import functools
-import gzip
-import http.server
 import json
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +22,7 @@ import pytest
 from conftest import PLAN_ID
 from playwright.sync_api import Browser, Page, Route
 from search_queries import QUERIES, Result, expectations, misses, page_url, query_id, words
+from toolkit.server import compress, serve
 
 from plansite import registry, routes
 from plansite.families.base import REFERENCE
@@ -119,20 +117,6 @@ def open_label(lang: str) -> str:
     return {"vi": "Tìm kiếm", "en": "Search"}[lang]
 
 
-class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under /prefix/, as GitHub Pages serves a project site."""
-
-    prefix = "/prefix/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "does-not-exist")
-        return super().translate_path("/" + path.removeprefix(self.prefix))
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def search(browser: Browser, site_url: str) -> Iterator[SearchDriver]:
     driver = SearchDriver(browser, site_url)
@@ -142,11 +126,9 @@ def search(browser: Browser, site_url: str) -> Iterator[SearchDriver]:
 
 @pytest.fixture(scope="module")
 def prefixed_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_PrefixHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/prefix/"
-    server.shutdown()
+    """The site under /prefix/, as GitHub Pages serves a project site."""
+    with serve(built_site, "/prefix/") as base:
+        yield base
 
 
 # -- what the index holds --------------------------------------------------------------
@@ -322,8 +304,12 @@ def test_phrases_rank_above_scattered_words(engine: Page, site_url: str) -> None
 
 
 def test_headings_weigh_more_than_text(engine: Page, site_url: str) -> None:
-    heading = {"version": FORMAT_VERSION, "lang": "vi", "pages": [["h/", "Trang", [["s", 2, "Nước sạch\nCấp cho dân", ""]]]]}
-    text = {"version": FORMAT_VERSION, "lang": "vi", "pages": [["t/", "Trang", [["s", 2, "Cấp cho dân\nNước sạch", ""]]]]}
+    heading: dict[str, Any] = {
+        "version": FORMAT_VERSION,
+        "lang": "vi",
+        "pages": [["h/", "Trang", [["s", 2, "Nước sạch\nCấp cho dân", ""]]]],
+    }
+    text: dict[str, Any] = {"version": FORMAT_VERSION, "lang": "vi", "pages": [["t/", "Trang", [["s", 2, "Cấp cho dân\nNước sạch", ""]]]]}
     both = {**heading, "pages": heading["pages"] + text["pages"]}
     assert rank(engine, site_url, both, "nuoc sach") == ["h/#s", "t/#s"]
 
@@ -690,7 +676,7 @@ def test_read_site_names_every_page_it_cannot_index(tmp_path: Path) -> None:
 
 
 def gzipped(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), 6))
+    return len(compress(path.read_bytes()))
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -708,4 +694,4 @@ def test_what_every_page_pays_for_the_search_is_small(built_site: Path) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
     markup = html[html.index('<link rel="stylesheet" href="assets/search/opener.css">') : html.index("</dialog>") + 9]
     opener = gzipped(built_site / "assets" / "search" / "opener.js") + gzipped(built_site / "assets" / "search" / "opener.css")
-    assert opener + len(gzip.compress(markup.encode())) <= 3 * 1024
+    assert opener + len(compress(markup.encode())) <= 3 * 1024

@@ -34,7 +34,7 @@ def replace(path: Path, old: str, new: str) -> int:
 
 def test_the_settings_load_with_the_site(site_data: SiteData) -> None:
     raw = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "site.yml").read_text(encoding="utf-8"))
-    assert site_data.settings.name.vi == raw["name"]["vi"] and site_data.settings.name.en == raw["name"]["en"]
+    assert site_data.settings.name.vi == raw["name"]["vi"] and site_data.settings.name["en"] == raw["name"]["en"]
     assert set(site_data.settings.plans) == set(raw["plans"]) <= set(site_data.plans)
 
 
@@ -80,14 +80,23 @@ def test_an_event_before_the_plan_is_refused(copy_of_data: Path) -> None:
 
 @pytest.mark.parametrize(
     "address",
-    ["javascript:alert(1)", "http://github.com/o/r", 'https://github.com/o/r"onmouseover="x', "https://github.com/o r"],
+    [
+        "javascript:alert(1)",
+        "http://github.com/o/r",
+        'https://github.com/o/r"onmouseover="x',
+        "https://github.com/o r",
+        # any https address once was accepted: the edit and feedback links then led elsewhere
+        "https://attacker.example/o/r",
+        "https://github.com/o/r/tree/main",
+        "https://github.com/o/..",
+    ],
 )
-def test_the_repository_must_be_a_plain_https_address(copy_of_data: Path, address: str) -> None:
+def test_the_repository_must_be_a_repository_on_github(copy_of_data: Path, address: str) -> None:
     path = copy_of_data / "site.yml"
     line = replace(path, "repository: https://github.com/OWNER/REPOSITORY", f"repository: '{address}'")
     problem = only(problems(copy_of_data))
     assert (problem.line, problem.path) == (line, "repository")
-    assert problem.message.startswith("expected a plain https address such as https://github.com/<owner>/<repository>")
+    assert problem.message == f"expected the address of a repository on GitHub, https://github.com/<owner>/<repository> (got {address!r})"
 
 
 def test_a_short_label_needs_both_languages(copy_of_data: Path) -> None:

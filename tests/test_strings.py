@@ -1,14 +1,17 @@
-"""Interface strings: both languages have the same keys, and no string is empty."""
+"""Interface strings: both languages have the same keys, plural forms follow each
+language's rules, and no string is empty."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from babel import Locale
 
-from plansite.languages import CODES
+from plansite import formatting
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
-from plansite.strings import load_strings
+from plansite.strings import load_strings, lookup
 from plansite.wording import Wording
 
 
@@ -17,9 +20,32 @@ def test_both_languages_have_the_same_keys() -> None:
     assert set(strings["vi"]) == set(strings["en"]), set(strings["vi"]) ^ set(strings["en"])
 
 
+# Keys whose string depends on a count: plural forms in at least one language.
+PLURAL_KEYS = sorted({key for table in load_strings().values() for key, entry in table.items() if isinstance(entry, dict)})
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_count_picks_the_plural_form_of_its_language(lang: str) -> None:
+    """A string with plural forms has one per CLDR category of its language (Babel's
+    rules: no form missing, where lookup would fall back to "other", and none the language
+    never uses), and each count gets its category's form. A single text serves every
+    count (Vietnamese nouns do not change: "1 chỉ tiêu", "5 chỉ tiêu")."""
+    assert PLURAL_KEYS, "no string has plural forms"
+    categories = Locale.parse(LANGUAGES[lang].babel).plural_form.tags | {"other"}
+    values = {"words": "W", "collective": "C"}
+    for key in PLURAL_KEYS:
+        entry = load_strings()[lang][key]
+        if isinstance(entry, dict):
+            assert set(entry) == categories, f"{lang}.yml {key}: forms {sorted(entry)}, the language's are {sorted(categories)}"
+        for count in (0, 1, 2, 5, 21, 1000):
+            text = entry if isinstance(entry, str) else entry[formatting.plural_category(count, lang)]
+            assert lookup(lang, key, count=count, **values) == text.format(count=formatting.number(count, lang), **values), (key, count)
+
+
 def test_no_string_is_empty() -> None:
     for lang, table in load_strings().items():
-        empty = [key for key, value in table.items() if not str(value).strip()]
+        forms = {key: [value] if isinstance(value, str) else list(value.values()) for key, value in table.items()}
+        empty = [key for key, texts in forms.items() if not all(text.strip() for text in texts)]
         assert not empty, f"{lang}: {empty}"
 
 
@@ -86,4 +112,4 @@ def test_the_reporting_sentences_read_correctly(site_data: SiteData, lang: str) 
             for field, agency_id in (("to", reporting.to), ("via", reporting.via)):
                 # {through} names the body the reports go through (reporting_through).
                 if "{" + field + "}" in templates[key] or (field == "via" and "{through}" in templates[key]):
-                    assert f"the {site_data.agencies[agency_id].name.en}" in sentence, f"{key}: {sentence}"
+                    assert f"the {site_data.agencies[agency_id].name['en']}" in sentence, f"{key}: {sentence}"

@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 from conftest import PLAN_ID
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ViewportSize
 from rawdata import raw_tasks
 from toolkit.links import Site
 
 from plansite.languages import CODES, LANGUAGES
 
-PHONE = {"width": 375, "height": 667}
-LAPTOP = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 375, "height": 667}
+LAPTOP: ViewportSize = {"width": 1280, "height": 800}
 SMALLEST_TEXT = 14  # px, on a phone
 
 # Each table of the page's content: its box that scrolls sideways (if any), their

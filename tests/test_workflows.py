@@ -30,11 +30,11 @@ Job = dict[str, Any]
 
 
 def load(path: Path) -> Workflow:
-    workflow: Workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    workflow: dict[str | bool, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     # YAML 1.1 reads the key `on` as the boolean true.
     if True in workflow:
         workflow["on"] = workflow.pop(True)
-    return workflow
+    return {str(key): value for key, value in workflow.items()}
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
@@ -23,6 +24,7 @@ import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 from plansite.duties import PlanDuties, Role, agency_duties
 from plansite.editions import AUTHORITATIVE
 from plansite.markdown import plain
+from plansite.opendata.writers import write_text
 from plansite.wording import Wording
 
 # The columns: the interface string of each heading, and its width in characters.
@@ -39,8 +41,11 @@ COLUMNS = (
 ROLE_ORDER = (Role.lead, Role.coordinate, Role.member, Role.mentioned)
 A4 = 9  # XlsxWriter's paper code
 HEADER_LIMIT = 255  # characters Excel allows in a page header or footer
-# What Excel forbids in a worksheet's name, which is at most 31 characters.
+# What Excel forbids in a worksheet's name: these characters, an apostrophe at either end,
+# more than 31 UTF-16 code units, the name "History", and two names equal but for case.
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_UNITS = 31
+_RESERVED_SHEET_NAMES = {"history"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,9 +62,10 @@ class Duty:
 
 @dataclasses.dataclass(frozen=True)
 class Sheet:
-    """One plan's duties of one agency, in one language."""
+    """One plan's duties of one agency, in one language; ``number`` is the plan's, which
+    names the worksheet (``sheet_names``)."""
 
-    name: str
+    number: str
     title: str
     status: list[str]  # where the plan (and the agency) stand, under the title
     source: str
@@ -108,7 +114,7 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
         )
     plan_name = words.plan_name(duties.plan.id, lang)
     return Sheet(
-        name=_SHEET_NAME_FORBIDDEN.sub("-", plan.number)[:31],
+        number=plan.number,
         title=words.t(lang, "sheet_title", agency=words.agency_name(agency_id, lang), plan=plan_name),
         status=[line.plain() for line in words.status_lines([duties.plan.id], lang, agency_id=agency_id, own=True)],
         source=words.t(
@@ -131,6 +137,30 @@ def agency_sheets(words: Wording, agency_id: str, lang: str) -> list[Sheet]:
     return [sheet for sheet in sheets if sheet.duties]
 
 
+def _cut(text: str, units: int) -> str:
+    """``text`` cut to at most ``units`` UTF-16 code units, never inside a character."""
+    while len(text.encode("utf-16-le")) > 2 * units:
+        text = text[:-1]
+    return text
+
+
+def sheet_names(numbers: Sequence[str]) -> list[str]:
+    """A worksheet name for each plan number, each one Excel accepts and all different: the
+    number without the characters Excel forbids, cut to 31 units; when nothing is left or
+    the name is taken (two plans numbered 81/KH-UBND in different years), its place in
+    the book is added: "81-KH-UBND (2)". Whatever the numbers, the workbook can be written."""
+    names: list[str] = []
+    for place, number in enumerate(numbers, start=1):
+        name = _cut(_SHEET_NAME_FORBIDDEN.sub("-", number).strip("' "), SHEET_NAME_UNITS).strip("' ")
+        tries = place
+        while not name or name.lower() in _RESERVED_SHEET_NAMES or name.lower() in (taken.lower() for taken in names):
+            suffix = f" ({tries})"
+            name = (_cut(name.removesuffix(f" ({tries - 1})"), SHEET_NAME_UNITS - len(suffix)).strip("' ") + suffix).strip()
+            tries += 1
+        names.append(name)
+    return names
+
+
 def _page_text(text: str) -> str:
     """Text for a page header or footer: "&" is Excel's control character there."""
     escaped = text.replace("&", "&&")
@@ -151,8 +181,8 @@ def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt
         "header": book.add_format({"bold": True, "border": 1, "bg_color": "#E7E6E6", "text_wrap": True, "valign": "top"}),
         "cell": book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
     }
-    for sheet in sheets:
-        _write(book.add_worksheet(sheet.name), sheet, [words.t(lang, key) for key, _ in COLUMNS], formats, words.t(lang, "sheet_page"))
+    for sheet, name in zip(sheets, sheet_names([sheet.number for sheet in sheets]), strict=True):
+        _write(book.add_worksheet(name), sheet, [words.t(lang, key) for key, _ in COLUMNS], formats, words.t(lang, "sheet_page"))
     book.close()
     return out.getvalue()
 
@@ -162,7 +192,7 @@ def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str,
     if sheet.notice:
         lines.append((sheet.notice, formats["source"]))
     for row, (text, cell_format) in enumerate(lines):
-        worksheet.write_string(row, 0, text, cell_format)
+        write_text(worksheet, row, 0, text, cell_format)
     header = len(lines) + 1  # a blank row between the source and the table
     for col, ((_, width), heading) in enumerate(zip(COLUMNS, headings, strict=True)):
         worksheet.set_column(col, col, width)
@@ -170,7 +200,7 @@ def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str,
     for number, duty in enumerate(sheet.duties, start=1):
         worksheet.write_number(header + number, 0, number, formats["cell"])
         for col, value in enumerate((duty.task, duty.content, duty.role, duty.lead, duty.coordinate, duty.timeline), start=1):
-            worksheet.write_string(header + number, col, value, formats["cell"])
+            write_text(worksheet, header + number, col, value, formats["cell"])
     last = header + len(sheet.duties)
     worksheet.freeze_panes(header + 1, 0)
     worksheet.autofilter(header, 0, last, len(COLUMNS) - 1)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from plansite import routes
 from plansite.languages import CODES
 from plansite.load import SiteData
 from plansite.opendata.calendar import report_event
@@ -31,8 +32,6 @@ from plansite.opendata.writers import calendar_bytes, csv_text, json_text, workb
 from plansite.wording import Wording
 
 FORMATS = ("csv", "json", "xlsx", "ics")
-# Where the duty sheets are, apart from the agencies' data workbooks.
-DUTY_SHEETS = "duty-sheets"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,6 +50,16 @@ class DataFile:
     @property
     def size(self) -> int:
         return len(self.content)
+
+    def owner(self) -> str:
+        """What the file is of, for a message."""
+        return (
+            f"plan {self.plan_id!r}'s {self.format}"
+            if self.plan_id
+            else f"agency {self.agency_id!r}'s {self.format}"
+            if self.agency_id
+            else f"the site's {self.format}"
+        )
 
     def listed(self) -> ListedFile:
         """The file as the pages list it."""
@@ -83,20 +92,28 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
     for agency_id in site.agencies:
         sheets = [(TABLE[name], table_rows(site, TABLE[name], agency_id)) for name in AGENCY_SHEETS]
         content = workbook_bytes(sheets, latest)
-        files.append(DataFile(f"agencies/{agency_id}.xlsx", content, "xlsx", agency_id=agency_id, tables=AGENCY_SHEETS))
+        files.append(DataFile(f"{routes.AGENCY_FILES}/{agency_id}.xlsx", content, "xlsx", agency_id=agency_id, tables=AGENCY_SHEETS))
         for lang in CODES:
             # An edition's calendar holds the deadlines of the plans published in it.
             events = [e for data in site.plans.values() if data.has(lang) and (e := report_event(words, data, lang, agency_id))]
             if events:
                 content = calendar_bytes(words.agency_name(agency_id, lang), lang, events)
                 files.append(
-                    DataFile(f"agencies/{agency_id}-{lang}.ics", content, "ics", agency_id=agency_id, lang=lang, kind=FileKind.calendar)
+                    DataFile(
+                        f"{routes.AGENCY_FILES}/{agency_id}-{lang}.ics",
+                        content,
+                        "ics",
+                        agency_id=agency_id,
+                        lang=lang,
+                        kind=FileKind.calendar,
+                    )
                 )
             duty_sheets = agency_sheets(words, agency_id, lang)
             if duty_sheets:
                 content = duty_sheet_bytes(words, duty_sheets, lang, latest)
-                path = f"{DUTY_SHEETS}/{agency_id}-{lang}.xlsx"
+                path = f"{routes.DUTY_SHEETS}/{agency_id}-{lang}.xlsx"
                 files.append(DataFile(path, content, "xlsx", agency_id=agency_id, lang=lang, kind=FileKind.duty_sheet))
+    routes.check_unique((file.path, file.owner()) for file in files)
     return files
 
 

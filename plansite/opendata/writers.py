@@ -1,9 +1,14 @@
 """The bytes of each open-data format, every value escaped for that format.
 
-- CSV: a text that a spreadsheet would take for a formula (it begins with ``=``,
-  ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
-  apostrophe, as OWASP's CSV-injection guidance advises; JSON keeps every value as is.
-- XLSX (XlsxWriter): strings are always written as strings, never as formulas.
+- CSV: every field is quoted; a text that a spreadsheet would take for a formula (it
+  begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a
+  leading apostrophe, as OWASP's CSV-injection guidance advises, and so is such a character
+  right after a ``,``, ``;`` or tab inside a text (``Plan;'=1+1``): a spreadsheet that
+  splits lines at another separator than the file's (Excel in Vietnamese splits at ``;``)
+  splits there, quotes or not. JSON keeps every value as is.
+- XLSX (XlsxWriter): strings are always written as strings, never as formulas; a string
+  longer than a cell holds stops the export (``CellTooLong``) rather than being cut
+  (the models' limits keep every text, and every cell made of several, below it).
 - iCalendar (icalendar): the library folds and escapes every text property.
 """
 
@@ -21,27 +26,40 @@ import icalendar
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 
 from plansite.languages import CODES
+from plansite.limits import SPREADSHEET_CELL
 from plansite.opendata.dictionary import dictionary
 from plansite.opendata.rows import Row, Value
 from plansite.opendata.tables import Table
 
-# What a spreadsheet reads as the start of a formula; a number such as "-2" is not text.
+# What a spreadsheet reads as the start of a formula, at the start of a field or after a
+# separator (a spreadsheet that ignores the quotes splits there); a number such as "-2" is not text.
 _FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+_FORMULA_AFTER_SEPARATOR = re.compile(r"[,;\t][=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+class CellTooLong(ValueError):
+    """A text longer than a spreadsheet cell holds: a bug the models' limits missed."""
 
 
 def csv_cell(value: Value) -> str | int | float:
     """A value as a CSV cell that no spreadsheet runs as a formula."""
     if value is None:
         return ""
-    if isinstance(value, str) and _FORMULA_START.match(value) and len(value) > 1 and not _NUMBER.match(value):
+    if not isinstance(value, str) or _NUMBER.match(value):
+        return value
+    # A spreadsheet that splits at another separator than the file's (Excel in Vietnamese
+    # splits at ";") ignores the quotes around a field: what follows a separator must not
+    # start a formula either. No text of the plan has a separator right before = + - @.
+    value = _FORMULA_AFTER_SEPARATOR.sub(lambda found: found.group()[0] + "'" + found.group()[1], value)
+    if _FORMULA_START.match(value) and len(value) > 1:
         return "'" + value
     return value
 
 
 def csv_text(table: Table, rows: list[Row]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in table.columns], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=[c.name for c in table.columns], lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
@@ -96,11 +114,20 @@ def _write_sheet(sheet: Any, names: list[str], rows: list[list[Value]], header: 
     for r, row in enumerate(rows, start=1):
         for col, value in enumerate(row):
             if isinstance(value, str):
-                sheet.write_string(r, col, value)
+                write_text(sheet, r, col, value)
             elif value is not None:
                 sheet.write_number(r, col, value)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, len(rows), len(names) - 1)
+
+
+def write_text(sheet: Any, row: int, col: int, text: str, cell_format: Any = None) -> None:
+    """``text`` as a string cell (never a formula), whole: XlsxWriter would cut a longer one."""
+    if len(text) > SPREADSHEET_CELL:
+        raise CellTooLong(
+            f"a cell of {len(text):,} characters in the sheet {sheet.name!r} (row {row + 1}); a cell holds {SPREADSHEET_CELL:,}"
+        )
+    sheet.write_string(row, col, text, cell_format)
 
 
 @dataclasses.dataclass(frozen=True)
