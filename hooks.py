@@ -2,7 +2,8 @@
 static-i18n (priority -100) has chosen the language: the site's name, description and
 the frame around every page from data/site.yml (``plansite.theme``), the menu of the
 pages published in that language (``plansite.pages.navigation``), and which build
-writes the 404 page.
+writes the 404 page; hand-written pages (the guide) get the status line under their title,
+as the data pages get it from ``plansite.render``.
 
 With ``macros.py``, the only bridge between MkDocs and ``plansite`` (which imports
 nothing from MkDocs). A separate file because MkDocs takes every ``on_*`` function of
@@ -21,6 +22,7 @@ from mkdocs.plugins import event_priority
 from plansite import editions, pages, theme
 from plansite.build import cached_renderer
 from plansite.render import Renderer
+from plansite.routes import PageRef
 from plansite.source import DataError
 
 # The data the site is built from: the copy `python -m plansite build` validated.
@@ -62,3 +64,15 @@ def on_config(config: Any) -> Any:
     else:
         config.theme.static_templates.discard("404.html")
     return config
+
+
+@event_priority(-200)
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """A hand-written page's Markdown with the status line under its title (a data page
+    has it already, from ``plansite.render``)."""
+    if "plansite_page" in page.meta:
+        return markdown
+    lang = edition(config)
+    # "guide.en.md" is the English edition of "guide.md": the address is the page's own.
+    path = page.file.src_uri.removesuffix(f".{lang}.md").removesuffix(".md") + ".md"
+    return _renderer(config).with_status(markdown, PageRef("page", path), lang)

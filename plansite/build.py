@@ -8,8 +8,9 @@
    under ``docs/``, and the list of those files with their sizes;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
-5. add the Content-Security-Policy to every page, build the search index, and write
-   what reading offline needs (the manifest, the sizes shown, the worker's version);
+5. minify the site's own stylesheets (their sources keep their comments), add the
+   Content-Security-Policy to every page, build the search index, and write what
+   reading offline needs (the manifest, the sizes shown, the worker's version);
 6. only then put the new folder in the place of ``site/``.
 
 Any failure prints its real reason and leaves ``site/`` as it was, byte for byte.
@@ -28,6 +29,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import rcssmin  # type: ignore[import-untyped]  # no type information shipped
 import yaml
 
 from plansite import csp, editions, offline, registry, search, theme
@@ -168,16 +170,26 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
         raise BuildError("MkDocs could not build the site:\n" + "\n".join(said))
 
 
+def minify_stylesheets(out: Path) -> None:
+    """The site's own stylesheets under ``out/assets`` without their comments and spaces:
+    every page loads them, so their bytes count on every first visit (Material's own come
+    minified, ``*.min.css``)."""
+    for sheet in sorted((out / "assets").rglob("*.css")):
+        if not sheet.name.endswith(".min.css"):
+            sheet.write_text(rcssmin.cssmin(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
     """Each published page's plan, search weight and readers' terms (facts of its family),
-    by URL; the editor's guide, hand-written, counts as a reading aid."""
+    by URL; the editor's guide's pages, hand-written, count as reading aids."""
     facts = {}
     for page, lang in registry.published(site):
         family = registry.FAMILIES[page.kind]
         terms = family.search_terms(site, page, lang) if family.search_terms else ()
         facts[page_url(page.path, lang)] = search.PageFacts(page.plan, family.search_weight, terms)
     for lang in CODES:
-        facts[page_url(GUIDE, lang)] = search.PageFacts(None, REFERENCE)
+        for path in GUIDE:
+            facts[page_url(path, lang)] = search.PageFacts(None, REFERENCE)
     return facts
 
 
@@ -195,6 +207,7 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
     shutil.rmtree(new, ignore_errors=True)
     try:
         run_mkdocs(project, new, source_date_epoch(project, site))
+        minify_stylesheets(new)
         problems = csp.add_policies(new)
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))

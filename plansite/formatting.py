@@ -26,14 +26,24 @@ def number(value: float, lang: str) -> str:
     return format_decimal(value, format=NUMBER_PATTERN, locale=LANGUAGES[lang].babel)
 
 
+# A month written as a number with as few digits as it needs: "M", not "MM" or "MMMM".
+_NUMERIC_MONTH = re.compile(r"(?<!M)M(?!M)")
+
+
+def _pattern(pattern: str, month: int, lang: str) -> str:
+    """``pattern`` for a date in ``month``: the months the table lists write two digits."""
+    return _NUMERIC_MONTH.sub("MM", pattern) if month in LANGUAGES[lang].two_digit_months else pattern
+
+
 def date(value: dt.date, lang: str) -> str:
-    """``value`` written for ``lang``: "23/4/2024" (vi), "23 April 2024" (en)."""
-    return format_date(value, LANGUAGES[lang].date, locale=LANGUAGES[lang].babel)
+    """``value`` written for ``lang``: "23/4/2024", "01/7/2025", "22/01/2024" (vi), "23 April 2024" (en)."""
+    return format_date(value, _pattern(LANGUAGES[lang].date, value.month, lang), locale=LANGUAGES[lang].babel)
 
 
 def day_month(day: int, month: int, lang: str) -> str:
     """A yearly date without its year: "30/10" (vi), "30 October" (en)."""
-    return format_date(dt.date(2000, month, day), LANGUAGES[lang].day_month, locale=LANGUAGES[lang].babel)
+    pattern = _pattern(LANGUAGES[lang].day_month, month, lang)
+    return format_date(dt.date(2000, month, day), pattern, locale=LANGUAGES[lang].babel)
 
 
 def month_name(month: int, lang: str) -> str:

@@ -30,6 +30,7 @@ class Language(BaseModel):
     babel: str
     date: str
     day_month: str
+    two_digit_months: tuple[int, ...] = ()
     og_locale: str = Field(pattern=r"^[a-z]{2,3}_[A-Z]{2}$")
     theme: str
     # The site search's stemmer for the edition's words (search.js, STEMMERS), if any.

@@ -299,6 +299,9 @@ class Agency(Model):
     name: Name
     spellings: list[NameText] = Field(min_length=1)
     member_of: list[Id] = []
+    # The day the body ceased to operate (the district level ended): its page says so
+    # first, and the yearly report of a plan it issued stops before that day.
+    ended: Date | None = None
 
 
 class AgenciesFile(Model):
@@ -487,6 +490,8 @@ class Target(Model):
     id: Id
     clause: Text
     key: StrictBool = False  # shown on the home page "at a glance" (an editorial choice)
+    # The plan says "phấn đấu" (strive for) before this level: its reading keeps the word.
+    strive: StrictBool = False
     measure: Title | None = None
     comparator: Comparator | None = None
     value: Number | None = None
@@ -544,6 +549,12 @@ class Task(Model):
     title: Title
     text: Text
     mentions: list[Id] = []
+
+    @property
+    def numbered(self) -> bool:
+        """Does the plan print the task's number ("2.1." for 2.1)? Its bullets ("-"), its
+        letters ("a)" for 8.a) and its unnumbered paragraphs have ids the editors gave."""
+        return self.label is not None and self.label.rstrip(".") == self.id
 
 
 class Block(Model):
@@ -737,6 +748,9 @@ class SiteSettings(Model):
     publisher: Name
     # How to reach them; without it, feedback goes through the repository's issues only.
     contact: Contact | None = None
+    # Where readers can obtain the original documents (a register's name and address),
+    # only where one is known; without it the footer says who holds originals in general.
+    original: Title | None = None
     # The GitHub repository; the build prefers the REPOSITORY_URL variable (set by the workflow).
     repository: RepositoryUrl
     # The branch the site is published from: "Sửa trang này" edits the data there.

@@ -30,7 +30,9 @@ from plansite.routes import PageRef
 from plansite.seo import legislation
 
 MANIFEST = "generated.txt"  # in the build's work folder: the stubs the last run wrote
-GUIDE = "guide.md"  # the editor's guide, docs/guide.md and docs/guide.en.md (linked from the footer)
+# The editor's guide, hand-written in two pages (docs/guide.md, docs/guide-2.md, and
+# guide.en.md, guide-2.en.md in English): the footer links to the first, which leads on.
+GUIDE = ("guide.md", "guide-2.md")
 DATA_FOLDER = "data"  # where the data files are in the repository
 REPOSITORY = Path(__file__).resolve().parents[1]  # the repository's root, beside plansite/
 

@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup
 
 from plansite import editions, formatting, routes
+from plansite.duties import agency_duties
 from plansite.families.base import PageInput
 from plansite.languages import LANGUAGES
 from plansite.load import SiteData
@@ -101,7 +102,9 @@ class Renderer:
             **{field.name: getattr(built, field.name) for field in dataclasses.fields(built)},
         }
         markdown = self.env.get_template(family.template).render(context)
-        return self.with_edition_notice(markdown, page.path, lang) if family.edition_notice else markdown
+        if family.edition_notice:
+            markdown = self.with_edition_notice(markdown, page.path, lang)
+        return self.with_status(markdown, page, lang) if family.status_line else markdown
 
     def offline_control(self, lang: str) -> Markup:
         """The control to save the site for reading offline, in ``lang``: raw HTML, every text escaped."""
@@ -118,11 +121,41 @@ class Renderer:
         """``markdown`` with the edition notice under its title; unchanged in Vietnamese."""
         if lang == editions.AUTHORITATIVE:
             return markdown
-        notice = self.edition_notice(path, lang)
-        if markdown.startswith("# "):
-            title, _, body = markdown.partition("\n")
-            return f"{title}\n\n{notice}\n{body}"
-        return f"{notice}\n{markdown}"
+        return under_title(markdown, self.edition_notice(path, lang))
+
+    def status_plans(self, page: PageRef) -> list[str]:
+        """The plans whose status a page gives: its own plan's; on an agency's page, the plans
+        that name the agency; on any other page, every plan's."""
+        if page.plan is not None:
+            return [page.plan]
+        if page.agency is not None:
+            named = [duties.plan.id for duties in agency_duties(self.site, page.agency) if not duties.is_empty]
+            return named or list(self.site.plans)
+        return list(self.site.plans)
+
+    def status(self, page: PageRef, lang: str) -> str:
+        """Where the documents stand, for the top of ``page``: one line per status (a body
+        that no longer exists says so first), each linking to its explanation on the home page."""
+        lines = self.words.status_lines(self.status_plans(page), lang, agency_id=page.agency, own=page.plan is not None)
+        return self.env.get_template("status.md.j2").render(
+            lines=lines,
+            lang=lang,
+            t=lambda key: self.words.t(lang, key),
+            href=lambda plan_id: safe_url(page.href(routes.home(), routes.status_anchor(plan_id))),
+        )
+
+    def with_status(self, markdown: str, page: PageRef, lang: str) -> str:
+        """``markdown`` with the status under its title, above the edition notice; a hand-written
+        page (the guide) gets it from ``hooks.py``, a data page from ``render``."""
+        return under_title(markdown, self.status(page, lang))
+
+
+def under_title(markdown: str, block: str) -> str:
+    """``markdown`` with ``block`` right under its first-level title (at its top if it has none)."""
+    if markdown.startswith("# "):
+        title, _, body = markdown.partition("\n")
+        return f"{title}\n\n{block}\n{body}"
+    return f"{block}\n{markdown}"
 
 
 def template_helpers(words: Wording, lang: str) -> dict[str, Any]:
@@ -137,10 +170,15 @@ def template_helpers(words: Wording, lang: str) -> dict[str, Any]:
         "date": lambda value: words.date(value, lang),
         "agency": lambda agency_id: words.agency_name(agency_id, lang),
         "document_name": lambda document: words.document_name(document, lang),
+        "document_date": lambda plan_id, document: words.document_date(plan_id, document, lang),
         "agency_inline": lambda agency_id: words.inline_name(agency_id, lang),
         "month_name": lambda month: formatting.month_name(month, lang),
         "level": lambda target, year: words.level(target, year, lang),
+        "task_number": words.task_number,
+        "editors_number": lambda task: words.editors_number(task, lang),
+        "task_numbers": lambda tasks: words.task_numbers(tasks, lang),
         "measure_name": lambda target: words.measure_name(target, lang),
+        "target_name": lambda target: words.target_name(target, lang),
         "name_of_plan": lambda plan_id: words.plan_name(plan_id, lang),
     }
 

@@ -169,6 +169,11 @@ def task_anchor(task_id: str) -> str:
     return "task-" + task_id.replace(".", "-")
 
 
+def status_anchor(plan_id: str) -> str:
+    """Where the home page explains a plan's status, with its sources."""
+    return f"status-{plan_id}"
+
+
 def target_anchor(target_id: str) -> str:
     return f"target-{target_id}"
 

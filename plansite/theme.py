@@ -1,7 +1,8 @@
 """What the theme prints around every page, in each language: the site's name and
 description, who runs the site, the ways to send feedback (the contact's e-mail and
 telephone first, then GitHub, which needs an account) and to edit the data behind a
-page, the footer, the labels of the header's controls and the 404 page's words.
+page, the footer, the labels of the header's controls and the 404 page's words (with
+where the documents stand, which the data pages show under their titles).
 
 A build whose repository is still site.yml's placeholder (and no ``REPOSITORY_URL``)
 has no repository: the theme then shows no GitHub link at all, rather than links to a
@@ -27,6 +28,7 @@ from plansite import editions
 from plansite.languages import CODES, LANGUAGES
 from plansite.models import PLACEHOLDER_REPOSITORY, REPOSITORY_PATTERN, Contact, SiteSettings
 from plansite.pages import theme_text
+from plansite.routes import status_anchor
 from plansite.wording import Wording
 
 # The variable the workflow sets to the repository it runs in (``github.server_url``
@@ -51,6 +53,7 @@ THEME_STRINGS = (
     "search_close",
     "search_failed",
     "search_none",
+    "fact_status_details",
 )
 
 
@@ -75,9 +78,14 @@ def home_directory(lang: str) -> str:
 
 def texts(words: Wording, settings: SiteSettings, lang: str, *, github: bool) -> dict[str, str]:
     """The theme's interface strings in ``lang``, escaped for the theme, with the
-    publisher and contact filled in; ``github``: whether there is a repository to link to."""
+    publisher, contact and where to obtain the originals filled in; ``github``: whether
+    there is a repository to link to."""
     found = {key: theme_text(words.t(lang, key)) for key in THEME_STRINGS}
     found["footer_publisher"] = theme_text(words.t(lang, "footer_publisher", publisher=settings.publisher[lang]))
+    if settings.original:
+        found["footer_original"] = theme_text(words.t(lang, "footer_original", original=settings.original[lang]))
+    else:
+        found["footer_original"] = theme_text(words.t(lang, "footer_original_unknown"))
     contact = settings.contact
     # The footer names the contact (its links follow), else the GitHub route, else nothing.
     found["footer_contact"] = theme_text(words.t(lang, "footer_contact")) if contact else ""
@@ -105,6 +113,21 @@ def contact_links(contact: Contact | None) -> dict[str, str] | None:
         "tel": telephone_uri(contact.telephone) if contact.telephone else "",
         "telephone": theme_text(contact.telephone) if contact.telephone else "",
     }
+
+
+def status(words: Wording, lang: str) -> list[dict[str, str]]:
+    """Where the documents stand, for a page the theme writes on its own (the 404 page):
+    each line's label, text (in ``text_lang``) and its explanation's anchor on the home
+    page, escaped."""
+    return [
+        {
+            "label": theme_text(line.label),
+            "text": theme_text(line.text),
+            "text_lang": line.text_lang,
+            "anchor": status_anchor(line.plan_id or ""),
+        }
+        for line in words.status_lines(list(words.site.plans), lang)
+    ]
 
 
 def _query(text: str) -> str:
@@ -145,5 +168,8 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         "og_locale": LANGUAGES[lang].og_locale,
         "og_alternates": [LANGUAGES[other].og_locale for other in CODES if other != lang],
         # The 404 page speaks every language (it is served for any missing address).
-        "languages": {other: texts(words, settings, other, github=github) | {"home": home_directory(other)} for other in CODES},
+        "languages": {
+            other: texts(words, settings, other, github=github) | {"home": home_directory(other), "status": status(words, other)}
+            for other in CODES
+        },
     }

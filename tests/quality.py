@@ -210,8 +210,20 @@ FOCUS_STATE = """() => {
   const onTop = points.some(([x, y]) => { const hit = document.elementFromPoint(x, y); return !!hit && (hit === el || el.contains(hit)); });
   const classes = typeof el.className === "string" ? el.className.trim().split(/\\s+/).filter(Boolean) : [];
   const name = [el.tagName.toLowerCase() + (el.id ? "#" + el.id : ""), ...classes].join(".");
+  // What a screen reader names the control by: aria-labelledby, aria-label, its own text or
+  // image text, a title, or the text of its <label> (a checkbox behind an icon).
+  const byIds = (ids) => ids.split(/\\s+/).map((id) => (document.getElementById(id) || {}).textContent || "").join(" ");
+  const accessible = [
+    el.getAttribute("aria-labelledby") ? byIds(el.getAttribute("aria-labelledby")) : "",
+    el.getAttribute("aria-label") || "",
+    el.innerText || el.textContent || "",
+    [...el.querySelectorAll("img[alt], svg title")].map((x) => x.getAttribute("alt") || x.textContent).join(" "),
+    el.getAttribute("title") || "",
+    el.labels ? [...el.labels].map((l) => l.textContent).join(" ") : "",
+  ].map((t) => t.trim()).find(Boolean) || "";
   return {
     element: name + " " + JSON.stringify((el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 40)),
+    accessibleName: accessible,
     href: el.getAttribute("href"),
     onScreen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth && box.top < innerHeight,
     onTop,

@@ -16,6 +16,13 @@ def raw(name: str) -> dict[str, Any]:
     return data
 
 
+def shown_number(task: dict[str, Any]) -> str:
+    """A sub-task's number as pages show it: the plan's own where it prints it ("2.1."
+    for 2.1), else the editors' id in square brackets ("[5.1]" for a bullet, "[8.a]")."""
+    printed = str(task.get("label") or "").rstrip(".")
+    return task["id"] if printed == task["id"] else f"[{task['id']}]"
+
+
 def raw_tasks() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     """(block, task) for every sub-task of the plan, in order, straight from tasks.yml."""
     return [(block, task) for area in raw("tasks.yml")["areas"] for block in area["blocks"] for task in block["tasks"]]

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from conftest import PLAN_ID, plain_strings
 from playwright.sync_api import Browser, Page, ViewportSize
-from rawdata import raw, raw_tasks
+from rawdata import raw, raw_tasks, shown_number
 from toolkit.html import Element, read_page, resolve, text
 from toolkit.site import SiteBuilder
 
@@ -26,6 +26,29 @@ from plansite.strings import load_strings
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
+TASKS: dict[str, dict[str, Any]] = {task["id"]: task for _, task in raw_tasks()}
+
+
+# What each abbreviation in a body's name stands for, as the page's title writes it out.
+WRITTEN_OUT = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "CT": "Chủ tịch",
+    "PCT": "Phó Chủ tịch",
+    "VP": "Văn phòng",
+    "C": "Chánh Văn phòng",
+    "PCVP": "Phó Chánh Văn phòng",
+}
+
+
+def agency_title(name: str, lang: str) -> str:
+    """A body's page title: in Vietnamese its abbreviations written out, its name as the
+    plan spells it beside ("Ủy ban nhân dân các xã (UBND các xã)"), issue 21."""
+    if lang != "vi":
+        return name
+    full = re.sub(r"(?<!\w)(" + "|".join(WRITTEN_OUT) + r")(?!\w)", lambda m: WRITTEN_OUT[m.group(1)], name)
+    return name if full == name else f"{full} ({name})"
 
 
 def agency_url(agency_id: str, lang: str) -> str:
@@ -62,11 +85,15 @@ def responsibilities(site: Path) -> list[dict[str, str]]:
 
 
 def listed_tasks(page: Element, key: str) -> list[str] | None:
-    """The sub-task ids a section of an agency page lists (None: no such section)."""
+    """The sub-task ids a section of an agency page lists (None: no such section), each
+    checked to be shown as its number (the editors' in square brackets)."""
     fragment = page.article().section(f"{key}-{PLAN_ID}")
     if fragment is None:
         return None
-    return [link.text for link in fragment.links() if "#task-" in link.href]
+    shown = [link.text for link in fragment.links() if "#task-" in link.href]
+    ids = [text.strip("[]") for text in shown]
+    assert shown == [shown_number(TASKS[task_id]) for task_id in ids], shown
+    return ids
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -75,7 +102,7 @@ def test_every_agency_page_lists_exactly_its_tasks(built_site: Path, lang: str) 
     for agency_id, agency in AGENCIES.items():
         page = read_page(built_site, agency_url(agency_id, lang))
         h1 = page.article().find("h1")
-        assert h1 is not None and h1.words() == agency["name"][lang], agency_id
+        assert h1 is not None and h1.words() == agency_title(agency["name"][lang], lang), agency_id
         for key, task_ids in expected_tasks(agency_id).items():
             listed = listed_tasks(page, key)
             assert (listed or []) == task_ids, (agency_id, lang, key)
@@ -354,8 +381,9 @@ def test_the_matrix_agrees_with_the_data_cell_for_cell(built_site: Path, lang: s
     page = read_page(built_site, url).article()
     assert page.find("caption") is not None
     rows = page.table_rows()
-    task_ids = [cell.words() for cell in rows[0][1:]]
-    assert task_ids == [task["id"] for _, task in raw_tasks()]
+    numbers = [cell.words() for cell in rows[0][1:]]
+    assert numbers == [shown_number(task) for _, task in raw_tasks()]
+    task_ids = [task["id"] for _, task in raw_tasks()]
     given = {(r["agency_id"], r["task_id"]): r["role"] for r in responsibilities(built_site)}
     # The marks are explained in words on the page (the legend), and each mark carries its meaning.
     marks = {}
@@ -456,7 +484,8 @@ def test_the_yearly_deadline_and_the_led_tasks_are_on_the_first_screen(browser: 
             if involved_in_the_report(agency_id):
                 shown[deadline] = page.evaluate(FIRST_OCCURRENCE, deadline)
             for task_id in expected_tasks(agency_id)["lead"]:
-                shown[task_id] = page.evaluate(TASK_LINK, [task_id, "task-" + task_id.replace(".", "-")])
+                number = shown_number(TASKS[task_id])
+                shown[task_id] = page.evaluate(TASK_LINK, [number, "task-" + task_id.replace(".", "-")])
             assert len(shown) > 1, agency_id
             for what, box in shown.items():
                 if box is None or box["top"] < 0 or box["bottom"] > FIRST_SCREEN["height"]:

@@ -60,10 +60,10 @@ def test_each_page_dates_the_data_it_is_made_from(repo: Path) -> None:
     assert stub_date(docs, routes.targets(PLAN).path, "vi") == "Dữ liệu trang này cập nhật lần cuối ngày 23/4/2024"
     assert stub_date(docs, routes.targets(PLAN).path, "en") == "Data on this page last updated 23 April 2024"
     assert stub_date(docs, routes.area(PLAN, "1").path, "vi").endswith(" 23/4/2024")
-    assert stub_date(docs, routes.glossary().path, "vi").endswith(" 2/1/2025")
+    assert stub_date(docs, routes.glossary().path, "vi").endswith(" 02/01/2025")
     assert stub_date(docs, routes.glossary().path, "en").endswith(" 2 January 2025")
     # The home page summarises everything, the glossary included.
-    assert stub_date(docs, routes.home().path, "vi").endswith(" 2/1/2025")
+    assert stub_date(docs, routes.home().path, "vi").endswith(" 02/01/2025")
 
 
 def test_a_later_change_to_a_plan_file_dates_its_pages(repo: Path) -> None:
@@ -119,5 +119,7 @@ def test_built_site_shows_the_date_of_the_last_commit_to_the_glossary(built_site
     expected = dt.date.fromisoformat(stamp.stdout.strip())
     vi = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
     en = (built_site / "en" / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert f"cập nhật lần cuối ngày {expected.day}/{expected.month}/{expected.year}" in vi
+    # As official documents write dates: 07/12/2026, 22/01/2024, 23/4/2024 (languages.yml).
+    month = f"{expected.month:02}" if expected.month <= 2 else str(expected.month)
+    assert f"cập nhật lần cuối ngày {expected.day:02}/{month}/{expected.year}" in vi
     assert f"last updated {expected.day} {expected:%B} {expected.year}" in en

@@ -11,9 +11,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from rawdata import raw, raw_tasks
+from conftest import PLAN_ID
+from rawdata import raw, raw_tasks, shown_number
 
 from plansite.languages import CODES
+from plansite.strings import load_strings
 
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
 PLAN = raw("plan.yml")
@@ -77,6 +79,12 @@ def read_sheet(path: Path) -> tuple[Any, int, list[list[Any]]]:
     return sheet, heading, values
 
 
+def source_line(values: list[list[Any]], lang: str) -> int:
+    """The index of the row that names the sheet's source ("Nguồn: …")."""
+    opening = str(load_strings()[lang]["sheet_source"]).split("{")[0]
+    return next(i for i, row in enumerate(values) if str(row[0] or "").startswith(opening))
+
+
 def test_every_agency_with_something_to_do_has_a_duty_sheet_in_each_language(sheets_dir: Path) -> None:
     concerned = {a for a in AGENCIES if task_duties(a) or items(a) or reports(a)}
     assert "phong-ldtbxh" in concerned and "thuong-truc-huyen-uy" not in concerned
@@ -88,7 +96,13 @@ def test_a_duty_sheet_reads_in_words_with_names_not_codes(sheets_dir: Path, lang
     for path in sorted(sheets_dir.glob(f"*-{lang}.xlsx")):
         agency_id = path.name.removesuffix(f"-{lang}.xlsx")
         sheet, heading, values = read_sheet(path)
-        title, source = values[0][0], values[1][0]
+        title = values[0][0]
+        # Under the title, where things stand (issue 21): the agency's end first, when it has
+        # ended, then the plan's status; then the source.
+        source_row = source_line(values, lang)
+        status, source = [row[0] for row in values[1:source_row]], values[source_row][0]
+        assert status[-1].endswith(raw("site.yml")["plans"][PLAN_ID]["status_summary"][lang]), path.name
+        assert (len(status) == 2) == ("ended" in AGENCIES[agency_id]), path.name
         assert AGENCIES[agency_id]["name"][lang] in title and PLAN["number"] in title, path.name
         assert PLAN["number"] in source and PRINTED_DATE[lang] in source, path.name
         assert AGENCIES[PLAN["issuer"]]["name"][lang] in source, path.name
@@ -99,7 +113,8 @@ def test_a_duty_sheet_reads_in_words_with_names_not_codes(sheets_dir: Path, lang
         duties = task_duties(agency_id)
         for (role, via, block, task), row in zip(duties, rows, strict=False):
             task_id = task["id"]
-            assert row[1].startswith(f"{task_id}. "), (path.name, task_id)
+            number = shown_number(task)
+            assert row[1].startswith(number + ("." if number == task_id else "") + " "), (path.name, task_id)
             assert row[2] == task["text"][lang].replace("**", ""), (path.name, task_id)
             assert row[4] == names(block["lead"], lang), (path.name, task_id)
             assert (row[5] or "") == names(block.get("coordinate", []), lang), (path.name, task_id)
@@ -149,7 +164,7 @@ def test_a_duty_sheet_prints_on_a4_landscape_with_its_headings_on_every_page(she
         assert sheet.freeze_panes == f"A{heading + 1}", path.name
         # The title heads every printed page; the source line and the page number close it.
         assert values[0][0] == sheet.oddHeader.left.text, path.name
-        assert values[1][0] == sheet.oddFooter.left.text, path.name
+        assert values[source_line(values, lang)][0] == sheet.oddFooter.left.text, path.name
         assert "&P" in (sheet.oddFooter.right.text or ""), path.name
         assert all(cell.font.b for cell in sheet[heading]), path.name
 

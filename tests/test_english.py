@@ -224,8 +224,9 @@ def test_the_notice_is_visible_and_one_click_from_the_vietnamese_page(page: Page
         assert response is not None and response.ok, url
         notice = page.locator("article .edition-notice")
         assert notice.count() == 1 and notice.is_visible(), url
-        # Under the title, before the page's own content.
-        assert page.locator("article > h1 + .edition-notice").count() == 1, url
+        # Under the title (and the status line, issue 21; the home page has the status in its
+        # document box), before the page's own content.
+        assert page.locator("article > h1 + .plansite-status + .edition-notice, article > h1 + .edition-notice").count() == 1, url
     page.goto(site_url + "en/glossary/")
     page.locator(".edition-notice a[hreflang=vi]").click()
     page.wait_for_load_state()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -133,9 +134,17 @@ def check_yearly_report(event: Any, lang: str) -> None:
     assert (start.month, start.day) <= (10, 30), "the plan asks for the report before 30 October"
     assert event["rrule"]["FREQ"] == ["YEARLY"]
     rule = rrulestr(event["rrule"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
-    assert [rule[n].date() for n in range(3)] == [start.replace(year=start.year + n) for n in range(3)]
+    # Yearly while the issuing body operated, never after it ended (issue 21): a series of
+    # its own length, not one that repeats for ever.
+    ended = AGENCIES[PLAN["issuer"]]["ended"]  # YAML reads 2025-07-01 as a date
+    expected = [start.replace(year=year) for year in range(start.year, ended.year + 1) if start.replace(year=year) < ended]
+    assert [d.date() for d in itertools.islice(rule, len(expected) + 5)] == expected
+    assert expected and expected[-1] < ended <= expected[-1].replace(year=expected[-1].year + 1)
     description = str(event["description"])
     assert REPORTING["what"][lang] in description and REPORTING["deadline_text"][lang] in description
+    # Where the plan stands, and the date as the editors' reading, in every event.
+    assert raw("site.yml")["plans"][PLAN_ID]["status_summary"][lang] in description
+    assert plain_strings(lang)["reporting_due"].split("{deadline}")[0] in description
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -218,7 +227,7 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
     }
     assert not any(path.endswith(".ics") or "/duty-sheets/" in path for path in for_data)
     assert all(path.endswith((".csv", ".json", ".xlsx")) for path in for_data)
-    assert "Bảng nhiệm vụ (Excel)" in people.words() if lang == "vi" else "Duty sheet (Excel)" in people.words()
+    assert plain_strings(lang)["duty_sheet"] in people.words()
     assert ("dữ liệu" in data.words().lower()) if lang == "vi" else ("data" in data.words().lower())
     assert any(resolve(url, link.href)[0] == f"{LANGUAGES[lang].prefix}data-dictionary/" for link in page.links())
     # The data dictionary is not on this page any more: its own page holds it.
@@ -227,7 +236,7 @@ def test_the_downloads_page_lists_files_by_who_needs_them(built_site: Path, data
 
 @pytest.mark.parametrize("lang", CODES)
 def test_the_agency_page_offers_its_duty_sheet_by_name(built_site: Path, data_dir: Path, lang: str) -> None:
-    label = "Bảng nhiệm vụ (Excel)" if lang == "vi" else "Duty sheet (Excel)"
+    label = plain_strings(lang)["duty_sheet"]
     for agency_id in AGENCIES:
         url = f"{LANGUAGES[lang].prefix}agencies/{agency_id}/"
         sheet = data_dir / "duty-sheets" / f"{agency_id}-{lang}.xlsx"

@@ -43,7 +43,10 @@ def test_no_number_is_written_with_an_exponent() -> None:
     ("value", "vi", "en"),
     [
         (dt.date(2024, 4, 23), "23/4/2024", "23 April 2024"),
-        (dt.date(2025, 7, 1), "1/7/2025", "1 July 2025"),
+        (dt.date(2025, 7, 1), "01/7/2025", "1 July 2025"),
+        (dt.date(2024, 1, 22), "22/01/2024", "22 January 2024"),
+        (dt.date(2024, 2, 5), "05/02/2024", "5 February 2024"),
+        (dt.date(2024, 3, 20), "20/3/2024", "20 March 2024"),
         (dt.date(2030, 12, 31), "31/12/2030", "31 December 2030"),
     ],
 )
@@ -57,6 +60,7 @@ def test_month_names_come_from_the_language_not_the_machine() -> None:
     assert formatting.month_name(10, "vi") == "tháng 10"
     assert formatting.day_month(30, 10, "vi") == "30/10"
     assert formatting.day_month(30, 10, "en") == "30 October"
+    assert formatting.day_month(1, 2, "vi") == "01/02"
 
 
 @pytest.mark.parametrize(

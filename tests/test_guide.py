@@ -32,7 +32,11 @@ from plansite.models import Agency, Target, Term
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-GUIDES = {"vi": ROOT / "docs" / "guide.md", "en": ROOT / "docs" / "guide.en.md"}
+# The guide's two pages in each language (the second: a computer, usual tasks, the messages).
+GUIDES = {
+    "vi": (ROOT / "docs" / "guide.md", ROOT / "docs" / "guide-2.md"),
+    "en": (ROOT / "docs" / "guide.en.md", ROOT / "docs" / "guide-2.en.md"),
+}
 PLAN = "plans/81-kh-ubnd-2024"
 
 
@@ -124,9 +128,10 @@ def check_output(mistake: Mistake, workdir: Path) -> str:
     return done.stderr
 
 
-def guide_examples(path: Path) -> list[str]:
-    """Every message line quoted in the guide's code blocks, normalized."""
-    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+def guide_examples(paths: tuple[Path, ...]) -> list[str]:
+    """Every message line quoted in the code blocks of the guide's pages, normalized."""
+    text = "\n".join(path.read_text(encoding="utf-8") for path in paths)
+    blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.S | re.M)
     return [normalize(line) for block in blocks for line in block.splitlines() if MESSAGE.match(line)]
 
 
@@ -146,22 +151,23 @@ def test_guide_quotes_every_message_as_printed(lang: str, printed: dict[str, lis
     quoted = set(guide_examples(GUIDES[lang]))
     missing = {name: [m for m in messages if m not in quoted] for name, messages in printed.items()}
     missing = {name: messages for name, messages in missing.items() if messages}
-    assert not missing, f"{GUIDES[lang].name} does not quote these messages as the check prints them now: {missing}"
+    assert not missing, f"the {lang} guide does not quote these messages as the check prints them now: {missing}"
 
 
 @pytest.mark.parametrize("lang", GUIDES)
 def test_guide_quotes_no_message_the_check_does_not_print(lang: str, printed: dict[str, list[str]]) -> None:
     produced = {m for messages in printed.values() for m in messages}
     stale = [m for m in guide_examples(GUIDES[lang]) if m not in produced]
-    assert not stale, f"{GUIDES[lang].name} quotes messages that no mistake in MISTAKES produces: {stale}"
+    assert not stale, f"the {lang} guide quotes messages that no mistake in MISTAKES produces: {stale}"
 
 
 @pytest.mark.parametrize("lang", GUIDES)
 def test_guide_pages_are_built(lang: str, built_site: Path) -> None:
-    page = built_site / ("guide" if lang == "vi" else "en/guide") / "index.html"
-    assert page.is_file(), f"{page} was not built"
-    html = page.read_text(encoding="utf-8")
-    assert f'<html lang="{lang}"' in html
+    for path in GUIDES[lang]:
+        page = built_site / ("" if lang == "vi" else "en") / path.name.split(".")[0] / "index.html"
+        assert page.is_file(), f"{page} was not built"
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
 
 
 def test_readme_links_the_guide() -> None:
@@ -303,19 +309,21 @@ def data_ids() -> DataIds:
 
 @pytest.mark.parametrize("lang", GUIDES)
 def test_guide_yaml_examples_use_free_ids_and_quote_the_data(lang: str, data_ids: DataIds) -> None:
-    path = GUIDES[lang]
-    examples = yaml_examples(path.name, path.read_text(encoding="utf-8"))
+    examples = guide_yaml_examples(GUIDES[lang])
     # Two quoted entries, the target and the agency with its glossary term, the new plan.
-    assert sum(not e.shows_new_entries for e in examples) >= 3, f"{path.name}: the YAML rules lost their examples"
-    assert sum(e.shows_new_entries for e in examples) >= 4, f"{path.name}: the add sections lost their examples"
+    assert sum(not e.shows_new_entries for e in examples) >= 3, f"the {lang} guide: the YAML rules lost their examples"
+    assert sum(e.shows_new_entries for e in examples) >= 4, f"the {lang} guide: the add sections lost their examples"
     problems = [problem for example in examples for problem in example_problems(example, data_ids)]
     assert not problems, "\n".join(problems)
 
 
+def guide_yaml_examples(paths: tuple[Path, ...]) -> list[Example]:
+    return [example for path in paths for example in yaml_examples(path.name, path.read_text(encoding="utf-8"))]
+
+
 def test_both_guides_show_the_same_entries() -> None:
-    def entry_ids(path: Path) -> list[tuple[str, list[object]]]:
-        examples = yaml_examples(path.name, path.read_text(encoding="utf-8"))
-        return [(e.section, [m["id"] for m in mappings(e.data) if "id" in m]) for e in examples]
+    def entry_ids(paths: tuple[Path, ...]) -> list[tuple[str, list[object]]]:
+        return [(e.section, [m["id"] for m in mappings(e.data) if "id" in m]) for e in guide_yaml_examples(paths)]
 
     assert entry_ids(GUIDES["vi"]) == entry_ids(GUIDES["en"])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import os
 import shutil
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
@@ -377,7 +378,7 @@ def test_a_failed_write_changes_nothing(copy_of_data: Path, tmp_path: Path, monk
     def full_disk(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writer.os, "replace", full_disk)
+    monkeypatch.setattr(os, "replace", full_disk)  # os.replace, as the writer calls it
     run = run_cli(copy_of_data, source, "12-kh-ubnd-2025")
     assert run.code == 1 and "không ghi được bản nháp" in run.err and "No space left on device" in run.err
     assert tree(copy_of_data) == before

@@ -19,6 +19,7 @@ from toolkit.links import Site
 from plansite import registry
 from plansite.editions import is_vietnamese_only
 from plansite.load import SiteData
+from plansite.pages import GUIDE
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -57,11 +58,13 @@ def test_axe_reports_what_it_should(page: Page, published_url: str) -> None:
 
 
 def keyboard_pages(site_data: SiteData, site: Site, lang: str) -> list[Path]:
-    """One page of each kind the site has (routes), in ``lang``, and the 404 page."""
+    """One page of each kind the site has (routes), in ``lang``, the guide's pages (written by
+    hand) and the 404 page."""
     first_of_kind: dict[str, str] = {}
     for ref in registry.all_pages(site_data):
         first_of_kind.setdefault(ref.kind, ref.path)
-    return [built_file(site, path, lang) for path in first_of_kind.values()] + [site.root / "404.html"]
+    guide = [built_file(site, path, lang) for path in GUIDE]
+    return [built_file(site, path, lang) for path in first_of_kind.values()] + guide + [site.root / "404.html"]
 
 
 # The phone in Vietnamese, the laptop in English: every kind of page at both sizes.
@@ -83,6 +86,9 @@ def test_every_control_takes_focus_visibly(
                     problems.append(f"{url}: focus on {stop['element']} is out of sight")
                 if stop["ring"] < 3:
                     problems.append(f"{url}: focus on {stop['element']} has no ring of 3:1 contrast (found {stop['ring']}:1)")
+                # Every control a reader can Tab to is named, not an icon alone (issue 20, item 7).
+                if not stop["accessibleName"]:
+                    problems.append(f"{url}: focus on {stop['element']}, which has no name")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

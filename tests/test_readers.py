@@ -68,8 +68,9 @@ def edit_source(site_data: SiteData, site: Site, file: Path) -> str:
     if file.name == "404.html":
         return "overrides/404.html"
     pages = {built_file(site, ref.path, lang): ref for ref, lang in registry.published(site_data)}
-    if file not in pages:  # hand-written: the guide edits its own Markdown file
-        return "docs/guide.md" if lang_of(site, file) == "vi" else "docs/guide.en.md"
+    if file not in pages:  # hand-written: a page of the guide edits its own Markdown file
+        name = file.parent.name  # guide, guide-2
+        return f"docs/{name}.md" if lang_of(site, file) == "vi" else f"docs/{name}.en.md"
     return source_file(site_data, pages[file])
 
 
@@ -80,7 +81,14 @@ def page_title(site_data: SiteData, site: Site, file: Path) -> str:
     for ref in registry.all_pages(site_data):
         if built_file(site, ref.path, lang) == file:
             return Renderer(site_data).title(ref, lang)
-    return {"vi": "Hướng dẫn cho người biên tập", "en": "Editor's guide"}[lang]
+    titles = {
+        "guide": {"vi": "Hướng dẫn cho người biên tập", "en": "Editor's guide"},
+        "guide-2": {
+            "vi": "Hướng dẫn cho người biên tập (tiếp): trên máy tính, việc thường gặp, thông báo kiểm tra",
+            "en": "Editor's guide (continued): on a computer, usual tasks, the check's messages",
+        },
+    }
+    return titles[file.parent.name][lang]
 
 
 # -- on every page: feedback, edit, footer ---------------------------------------------
@@ -264,12 +272,16 @@ def test_the_404_page_is_vietnamese_first_with_an_english_part(quality_site: Sit
     assert next(tree.iter("html")).attrs["lang"] == "vi"
     article = next(tree.iter("article"))
     parts = [element for element in article.iter("span", "p") if "lang" in element.attrs]
-    assert [part.attrs["lang"] for part in parts] == ["vi", "en", "vi", "en"]
+    # The title, the text, then where the documents stand (issue 21): each in both languages.
+    assert [part.attrs["lang"] for part in parts] == ["vi", "en", "vi", "en", "vi", "en"]
+    assert all(part.within(lambda e: "plansite-status" in e.classes) for part in parts[4:])
     assert [text(part) for part in parts[:2]] == ["Không tìm thấy trang", "Page not found"]
-    # The header and the menu speak Vietnamese too.
-    [menu] = by_class(tree, "md-nav--primary")
-    assert "Trang chủ" in [text(a) for a in menu.iter("a")]
-    assert "Home" not in [text(a) for a in menu.iter("a")]
+    # No menu, whose sections would be one edition's (issue 21); the footer in both languages.
+    assert not by_class(tree, "md-nav--primary") and not by_class(tree, "md-tabs") and not by_class(tree, "plansite-menu-button")
+    [footer] = by_class(tree, "plansite-footer")
+    for lang in CODES:
+        [part] = [element for element in footer.iter("div") if element.attrs.get("lang") == lang]
+        assert plain_strings(lang)["footer_reproduction"] in text(part), lang
 
 
 # -- in a real browser -------------------------------------------------------------------------

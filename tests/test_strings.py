@@ -110,5 +110,6 @@ def test_the_reporting_sentences_read_correctly(site_data: SiteData, lang: str) 
             if lang != "en":
                 continue
             for field, agency_id in (("to", reporting.to), ("via", reporting.via)):
-                if "{" + field + "}" in templates[key]:
+                # {through} names the body the reports go through (reporting_through).
+                if "{" + field + "}" in templates[key] or (field == "via" and "{through}" in templates[key]):
                     assert f"the {site_data.agencies[agency_id].name['en']}" in sentence, f"{key}: {sentence}"

@@ -19,7 +19,7 @@ def every_reporting_sentence(site: SiteData, lang: str) -> list[str]:
     sentences = [words.reporting_text(plan_id, lang) for plan_id in site.plans]
     for agency_id in site.agencies:
         for duties in agency_duties(site, agency_id):
-            sentences += [words.reporting_duty(duties.plan.id, duty, lang) for duty in duties.reporting]
+            sentences += [words.reporting_duty(duties.plan.id, duty, agency_id, lang) for duty in duties.reporting]
     return sentences
 
 
@@ -38,26 +38,31 @@ def test_every_agency_with_a_part_in_the_report_gets_its_sentence(site_data: Sit
         "via": words.inline_name(report["via"], lang),
         "deadline": report["deadline_text"][lang],
     }
+    # The reports go "through" a body (issue 21): every sentence names it but its own.
+    through = templates["reporting_through"].format(via=values["via"])
     used: set[str] = set()
 
     def said(key: str, **more: str) -> str:
         used.add(key)
-        text = templates[key].format(**values, **more)
+        text = templates[key].format(**({"through": through} | values | more))
         return text[:1].upper() + text[1:]
 
     expected: dict[str, list[str]] = {}
     for agency in raw("agencies.yml")["agencies"]:
+        own = {"through": ""} if agency["id"] == report["via"] else {}
         if agency["id"] in report["from"]:
-            sentences = [said("reporting_sends")]
+            sentences = [said("reporting_sends", **own)]
         else:
             groups = [group for group in agency.get("member_of", []) if group in report["from"]]
-            sentences = [said("reporting_sends_as_member", collective=words.agency_name(group, lang)) for group in groups]
+            sentences = [said("reporting_sends_as_member", collective=words.agency_name(group, lang), **own) for group in groups]
         sentences += [said("reporting_receives")] if agency["id"] == report["to"] else []
         sentences += [said("reporting_compiles")] if agency["id"] == report["via"] else []
         expected[agency["id"]] = sentences
     found = {
         agency_id: [
-            words.reporting_duty(PLAN_ID, duty, lang) for duties in agency_duties(site_data, agency_id) for duty in duties.reporting
+            words.reporting_duty(PLAN_ID, duty, agency_id, lang)
+            for duties in agency_duties(site_data, agency_id)
+            for duty in duties.reporting
         ]
         for agency_id in site_data.agencies
     }

@@ -46,6 +46,7 @@ class AgencyContext:
     duty_sheet_pdf: ListedFile | None  # made by the build only (plansite.pdf)
     name_abbreviations: list[tuple[str, Term]]  # those its name uses, explained
     address: str
+    editors_numbers: bool  # some of its sub-tasks have numbers the editors gave ("[5.1]")
 
 
 def listed_apart(site: SiteData, agency_id: str) -> list[tuple[str, str]]:
@@ -88,7 +89,7 @@ def context(page: PageInput) -> AgencyContext:
                 coordinate=duties.with_role(Role.coordinate),
                 member=[(c, duties.with_role(Role.member, c)) for c in agency.member_of],
                 mentioned=duties.with_role(Role.mentioned),
-                reporting=[words.reporting_duty(plan_id, duty, lang) for duty in duties.reporting],
+                reporting=[words.reporting_duty(plan_id, duty, agency.id, lang) for duty in duties.reporting],
                 reporting_due=words.reporting_due(plan_id, lang),
                 report_heading=page.t("glance_report", deadline=report.deadline_text[lang]),
                 report_roles=[words.duty_role(duty.role.value, duty.via, lang) for duty in duties.reporting],
@@ -116,12 +117,13 @@ def context(page: PageInput) -> AgencyContext:
         duty_sheet_pdf=by_kind.get((FileKind.duty_sheet, "pdf")),
         name_abbreviations=words.abbreviations([agency.name.vi]),
         address=page.address(),
+        editors_numbers=any(not duty.task.numbered for p in plans for duty in p.duties.tasks),
     )
 
 
 def title(page: PageInput) -> str:
     assert page.ref.agency
-    return page.words.agency_name(page.ref.agency, page.lang)
+    return page.words.agency_title(page.ref.agency, page.lang)
 
 
 def _pages(site: SiteData, plan_id: str | None) -> list[PageRef]:

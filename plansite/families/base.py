@@ -139,6 +139,9 @@ class Family(Generic[Context]):
     languages: Callable[[SiteData, PageRef], tuple[str, ...]] | None = None
     # A translated page opens with the notice that the Vietnamese text is the official one.
     edition_notice: bool = True
+    # The page opens with where the documents stand (``render.Renderer.status``); the home
+    # page says it in its document box instead.
+    status_line: bool = True
 
     @property
     def template(self) -> str:

@@ -30,6 +30,11 @@ class GroupItemsInPlan:
     targets: list[tuple[TargetBullet, Target]]
     tasks: list[GroupTask]
 
+    @property
+    def editors_numbers(self) -> bool:
+        """Do some sub-tasks have numbers the editors gave ("[5.1]")?"""
+        return any(not item.task.numbered for item in self.tasks)
+
 
 @dataclasses.dataclass(frozen=True)
 class GroupContext(PlanContext):

@@ -72,7 +72,7 @@ def timeline(words: Wording, data: PlanData, guide: PlanGuide, lang: str) -> lis
             plan.date,
         ),
         Milestone(
-            words.t(lang, "timeline_every_year", year=reporting.first_year, deadline=reporting.deadline_text[lang]),
+            words.t(lang, "timeline_every_year", deadline=reporting.deadline_text[lang]),
             None,
             sentence(words.t(lang, "timeline_report", **{"from": words.names(reporting.from_, lang)})),
             routes.implementation(data.id),
@@ -90,7 +90,7 @@ def timeline(words: Wording, data: PlanData, guide: PlanGuide, lang: str) -> lis
     ]
     for event in guide.events:
         # Read more in the plan's status, under the document box.
-        status = f"status-{plan.id}"
+        status = routes.status_anchor(plan.id)
         milestones.append(
             Milestone(words.date(event.date, lang), event.date.isoformat(), event.text[lang], routes.home(), status, event.date)
         )
@@ -154,4 +154,5 @@ FAMILY = Family(
     description=lambda page: shorten(page.site.settings.description[page.lang]),
     pages=_pages,
     sources=_sources,
+    status_line=False,
 )

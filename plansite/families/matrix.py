@@ -18,6 +18,7 @@ class MatrixContext(PlanContext):
     tasks: list[tuple[str, Task]]  # (area id, sub-task), the columns
     cells: dict[str, dict[str, Role]]  # agency id -> sub-task id -> role, the rows
     collectives: list[str]
+    editors_numbers: bool  # some columns are numbers the editors gave ("[5.1]")
 
 
 def context(page: PageInput) -> MatrixContext:
@@ -31,7 +32,8 @@ def context(page: PageInput) -> MatrixContext:
         if roles:
             cells[agency_id] = roles
     collectives = [a for a in cells if members(page.site, a)]
-    return MatrixContext(plan.data, plan.plan, plan.plan_name, tasks, cells, collectives)
+    editors_numbers = any(not task.numbered for _, task in tasks)
+    return MatrixContext(plan.data, plan.plan, plan.plan_name, tasks, cells, collectives, editors_numbers)
 
 
 def title(page: PageInput) -> str:

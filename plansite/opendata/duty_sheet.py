@@ -3,7 +3,8 @@
 The data workbooks (``writers.workbook_bytes``) are for programs: column names such
 as ``lead_agency_ids``, codes instead of names, both languages side by side. The duty
 sheet is for the official who must act: one language, headings in words, agencies by
-name, a title and a source line, one row per duty (the sub-tasks by role, the items
+name, a title, where the plan stands (the agency's end first, when it has ended), a source
+line, one row per duty (the sub-tasks by role, the items
 of section IV, the yearly report), and a page set-up that prints on A4 landscape, one
 page wide, with the heading row repeated on every page. One worksheet per plan.
 Made by ``files.data_files``; the agency and downloads pages link to it.
@@ -70,6 +71,7 @@ class Sheet:
     plan_id: str
     number: str
     title: str
+    status: list[str]  # where the plan (and the agency) stand, under the title
     source: str
     notice: str | None
     duties: list[Duty]
@@ -89,7 +91,8 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
             block, task = duty.block, duty.task
             rows.append(
                 Duty(
-                    task=f"{task.id}. {plain(task.title[lang])}",
+                    # The plan's number as printed ("2.1."), the editors' in brackets ("[5.1]").
+                    task=f"{words.task_number(task)}{'.' if task.numbered else ''} {plain(task.title[lang])}",
                     content=plain(task.text[lang]),
                     role=words.duty_role(role.value, duty.via, lang),
                     lead=_names(words, block.lead, lang),
@@ -107,11 +110,11 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
         rows.append(
             Duty(
                 task=f"{implementation.number}{report.item} {words.t(lang, 'reporting_heading')}",
-                content=words.reporting_duty(duties.plan.id, reporting, lang),
+                content=words.reporting_duty(duties.plan.id, reporting, agency_id, lang),
                 role=words.duty_role(reporting.role.value, reporting.via, lang),
                 lead="",
                 coordinate="",
-                timeline=words.t(lang, "sheet_report_due", deadline=report.deadline_text[lang], year=report.first_year),
+                timeline=words.t(lang, "sheet_report_due", deadline=report.deadline_text[lang]),
                 subtask=False,
             )
         )
@@ -120,6 +123,7 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
         plan_id=duties.plan.id,
         number=plan.number,
         title=words.t(lang, "sheet_title", agency=words.agency_name(agency_id, lang), plan=plan_name),
+        status=[line.plain() for line in words.status_lines([duties.plan.id], lang, agency_id=agency_id, own=True)],
         source=words.t(
             lang,
             "sheet_source",
@@ -179,6 +183,7 @@ def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt
     )
     formats = {
         "title": book.add_format({"bold": True, "font_size": 14}),
+        "status": book.add_format({"bold": True}),
         "source": book.add_format({"italic": True}),
         "header": book.add_format({"bold": True, "border": 1, "bg_color": "#E7E6E6", "text_wrap": True, "valign": "top"}),
         "cell": book.add_format({"border": 1, "text_wrap": True, "valign": "top"}),
@@ -190,7 +195,7 @@ def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt
 
 
 def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str, Any], page_label: str) -> None:
-    lines = [(sheet.title, formats["title"]), (sheet.source, formats["source"])]
+    lines = [(sheet.title, formats["title"]), *((line, formats["status"]) for line in sheet.status), (sheet.source, formats["source"])]
     if sheet.notice:
         lines.append((sheet.notice, formats["source"]))
     for row, (text, cell_format) in enumerate(lines):

@@ -78,10 +78,11 @@ def data_files(site: SiteData, words: Wording) -> list[DataFile]:
         sheets = [(TABLE[name], table_rows(site, TABLE[name], plan_id)) for name in PLAN_SHEETS]
         files.append(DataFile(f"{plan_id}/{plan_id}.xlsx", workbook_bytes(sheets, data.plan.date), "xlsx", plan_id, tables=PLAN_SHEETS))
         for lang in (code for code in CODES if data.has(code)):
+            # None: the issuing body ended before the report first fell due.
             event = report_event(words, data, lang, None)
-            assert event is not None
-            content = calendar_bytes(words.plan_name(plan_id, lang), lang, [event])
-            files.append(DataFile(f"{plan_id}/{plan_id}-{lang}.ics", content, "ics", plan_id, lang=lang, kind=FileKind.calendar))
+            if event is not None:
+                content = calendar_bytes(words.plan_name(plan_id, lang), lang, [event])
+                files.append(DataFile(f"{plan_id}/{plan_id}-{lang}.ics", content, "ics", plan_id, lang=lang, kind=FileKind.calendar))
     for table in TABLES:
         if table.scope is Scope.site:
             rows = table_rows(site, table)

@@ -84,6 +84,7 @@ def target_rows(site: SiteData, plan_id: str | None) -> Iterator[Row]:
             **in_languages("group", bullet.group),
             **in_languages("text", target.clause),
             **in_languages("measure", target.measure),
+            "strive": "true" if target.strive else "false",
             "comparator": target.comparator.value if target.comparator else "",
             "value": _number(target.value),
             "value_max": _number(target.value_max),
@@ -101,6 +102,7 @@ def agency_rows(site: SiteData, _: str | None) -> Iterator[Row]:
             "kind": agency.kind.value,
             "member_of": ";".join(agency.member_of),
             "spellings": ";".join(agency.spellings),
+            "ended": agency.ended.isoformat() if agency.ended else "",
         }
 
 

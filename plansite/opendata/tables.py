@@ -87,6 +87,7 @@ TABLES = (
             *_texts("group"),
             *_texts("text"),
             *_texts("measure"),
+            Column("strive", "string", ("true", "false")),
             Column("comparator", "string", _values(Comparator, "")),
             Column("value", "number"),
             Column("value_max", "number"),
@@ -98,7 +99,7 @@ TABLES = (
     ),
     Table(
         "agencies",
-        (*_s("agency_id"), *_texts("name"), Column("kind", "string", _values(AgencyKind)), *_s("member_of", "spellings")),
+        (*_s("agency_id"), *_texts("name"), Column("kind", "string", _values(AgencyKind)), *_s("member_of", "spellings", "ended")),
         rows.agency_rows,
         Scope.site,
     ),

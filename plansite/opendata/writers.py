@@ -132,13 +132,15 @@ def write_text(sheet: Any, row: int, col: int, text: str, cell_format: Any = Non
 
 @dataclasses.dataclass(frozen=True)
 class Event:
-    """One recurring all-day event: the yearly report of a plan, from one side."""
+    """One recurring all-day event: the yearly report of a plan, from one side; ``until``,
+    its last occurrence (None: it recurs while the plan is carried out)."""
 
     uid: str
     summary: str
     description: str
     start: dt.date
     stamp: dt.date
+    until: dt.date | None = None
 
 
 def calendar_bytes(name: str, lang: str, events: list[Event]) -> bytes:
@@ -153,7 +155,7 @@ def calendar_bytes(name: str, lang: str, events: list[Event]) -> bytes:
         entry.add("dtstamp", dt.datetime(event.stamp.year, event.stamp.month, event.stamp.day, tzinfo=dt.UTC))
         entry.add("dtstart", event.start)
         entry.add("dtend", event.start + dt.timedelta(days=1))
-        entry.add("rrule", {"freq": "yearly"})
+        entry.add("rrule", {"freq": "yearly"} | ({"until": event.until} if event.until else {}))
         entry.add("summary", event.summary)
         entry.add("description", event.description)
         entry.add("transp", "TRANSPARENT")
