@@ -25,7 +25,7 @@ from toolkit.html import Element, read
 from toolkit.links import Site
 
 from plansite import registry
-from plansite.languages import CODES
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
 from plansite.pages import source_file
 from plansite.render import Renderer
@@ -208,12 +208,26 @@ def test_no_page_has_an_empty_table_of_contents(quality_site: Site) -> None:
 def test_the_home_page_shows_the_document_box_and_the_timeline(quality_site: Site, site_data: SiteData, lang: str) -> None:
     plan = yaml.safe_load((ROOT / "data" / "plans" / PLAN_ID / "plan.yml").read_text(encoding="utf-8"))
     guide = SITE_YML["plans"][PLAN_ID]
+    strings = load_strings()[lang]
     tree = read(built_file(quality_site, "index.md", lang))
-    [box] = by_class(tree, "plansite-facts")
-    facts = [text(element) for element in box.iter("dd")]
-    assert facts[0].startswith(guide["status_summary"][lang])  # the status comes first
-    assert plan["number"] in facts and plan["signature"]["signer"] in facts[4]
-    assert [line[lang] for line in plan["signature"]["authority"]] == re.findall(r"\((.*)\)", facts[4])[0].split(" \u2013 ")
+    # What the site is, then the plan's status in one line, before the document box.
+    [lead] = by_class(tree, "plansite-lead")
+    assert text(lead) == SITE_YML["description"][lang]
+    [status] = by_class(tree, "plansite-status-line")
+    assert text(status).startswith(f"{strings['fact_status']}: {guide['status_summary'][lang]}")
+    [short, folded] = by_class(tree, "plansite-facts")
+    facts = [text(element) for element in short.iter("dd")]
+    assert facts[0] == plan["number"] and plan["signature"]["signer"] in facts[3]
+    assert [line[lang] for line in plan["signature"]["authority"]] == re.findall(r"\((.*)\)", facts[3])[0].split(" \u2013 ")
+    # The long fields, folded in a <details> that is closed until the reader opens it.
+    [details] = by_class(tree, "plansite-facts-more")
+    assert details.tag == "details" and "open" not in details.attrs and details in folded.ancestors()
+    assert text(next(details.iter("summary"))) == strings["fact_more"]
+    long_fields = [text(element) for element in folded.iter("dd")]
+    assert long_fields[0] == plan["title"][lang]
+    assert len(list(folded.iter("li"))) == len(plan["implements"])
+    [abbreviations] = by_class(details, "plansite-abbreviations")
+    assert text(abbreviations) == strings["fact_abbreviations"]
     dates = [element.attrs["datetime"] for element in tree.iter("time")]
     assert dates[0] == plan["date"].isoformat()
     [timeline] = by_class(tree, "plansite-timeline")
@@ -273,12 +287,43 @@ def box(page: Page, selector: str) -> dict[str, float]:
     return found
 
 
-def test_the_status_is_on_the_first_phone_screen(phone: Page, published_url: str) -> None:
-    phone.goto(published_url)
-    status = box(phone, ".plansite-facts__status dd")
-    assert status["y"] >= 0 and status["y"] + status["height"] <= 667, status
-    phone.goto(published_url + "en/")
-    assert box(phone, ".plansite-facts__status dt")["y"] + 20 <= 667
+# A phone's first screen and a half (issue 20): 667 px and half of it again, rounded down.
+SCREEN_AND_A_HALF = 1000
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_phone_shows_what_the_site_is_the_status_and_the_routes_at_once(phone: Page, published_url: str, lang: str) -> None:
+    """On a 375 x 667 phone: the sentence saying what the site is and the status line
+    end on the first screen; the routes to the groups of people and to the agencies
+    start within the first screen and a half."""
+    phone.goto(published_url + LANGUAGES[lang].prefix)
+    for selector in (".plansite-lead", ".plansite-status-line"):
+        found = box(phone, selector)
+        assert found["y"] >= 0 and found["y"] + found["height"] <= 667, (selector, found)
+    routes = phone.locator("article .plansite-routes")
+    for address in (f"plans/{PLAN_ID}/groups/", "agencies/"):
+        route = routes.locator(f"a[href$='{address}']")
+        expect(route).to_have_count(1)
+        found = route.bounding_box()
+        assert found is not None and found["y"] <= SCREEN_AND_A_HALF, (address, found)
+    # The document box follows.
+    assert box(phone, ".plansite-document")["y"] > box(phone, ".plansite-routes")["y"]
+
+
+def test_the_document_box_opens_its_long_fields_without_javascript(browser: Browser, published_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    try:
+        for lang in CODES:
+            page.goto(published_url + LANGUAGES[lang].prefix)
+            details = page.locator(".plansite-facts-more")
+            implemented = details.locator("a[href*='documents/']").first
+            expect(implemented).to_be_hidden()
+            details.locator("summary").click()
+            expect(implemented).to_be_visible()
+            assert details.evaluate("(element) => element.open")
+    finally:
+        context.close()
 
 
 def test_the_english_researcher_needs_one_tap_for_the_unemployment_target_and_one_for_the_full_text(
