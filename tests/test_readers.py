@@ -354,6 +354,69 @@ def test_the_language_switch_keeps_the_page_and_the_section(laptop: Page, publis
     assert laptop.url == published_url + f"plans/{PLAN_ID}/area-5/#task-5-2"
 
 
+def test_every_place_a_reader_can_be_on_has_the_same_anchor_in_the_other_edition(quality_site: Site) -> None:
+    """The language switch keeps the place by its anchor (site.js): every id in a data
+    page's article (its title aside) is in the twin page too. The guides are written
+    by hand in each language, their headings' ids from their own words."""
+    compared = 0
+    for file in quality_site.pages():
+        if lang_of(quality_site, file) != "vi" or file.parent.name == "guide":
+            continue
+        twin = quality_site.root / "en" / file.relative_to(quality_site.root)
+        if not twin.exists():
+            continue
+        ids = [
+            [element.attrs["id"] for element in next(read(page).iter("article")).iter() if "id" in element.attrs and element.tag != "h1"]
+            for page in (file, twin)
+        ]
+        assert ids[0] == ids[1], file
+        compared += 1
+    assert compared > 40
+
+
+def test_the_language_switch_keeps_the_place_on_the_long_full_text(phone: Page, published_url: str) -> None:
+    """On a phone, from the middle of the full text (over 20 screens), with no section in
+    the address: the other edition opens at the sub-task the reader was reading."""
+    page = f"plans/{PLAN_ID}/full-text/"
+    phone.goto(published_url + page)
+    height = phone.evaluate("document.documentElement.scrollHeight")
+    assert height > 20 * 667, height
+    # The sub-task nearest the page's middle whose paragraph fills half a screen, found
+    # by its words in tasks.yml: the reader is reading it, whatever the reading line.
+    tasks = [task for area in TASKS_YML["areas"] for block in area["blocks"] for task in block["tasks"]]
+    opening = {task["id"]: {lang: task["text"][lang].replace("*", "")[:60] for lang in CODES} for task in tasks}
+    boxes = {
+        task_id: phone.locator("article p", has_text=words["vi"]).first.evaluate(
+            "(p) => [p.getBoundingClientRect().top + scrollY, p.getBoundingClientRect().height]"
+        )
+        for task_id, words in opening.items()
+    }
+    long_ones = [task_id for task_id, (_, tall) in boxes.items() if tall > 667 / 2]
+    middle = min(long_ones, key=lambda task_id: abs(boxes[task_id][0] - height / 2))
+    # Its first lines have gone up under the header.
+    phone.evaluate("(y) => window.scrollTo({top: y, behavior: 'instant'})", boxes[middle][0] + 30)
+    switch_language(phone, "English")
+    phone.wait_for_url(re.compile(re.escape(published_url + "en/" + page)))
+    assert phone.url == published_url + "en/" + page + "#task-" + middle.replace(".", "-")
+    expect(phone.locator("article p", has_text=opening[middle]["en"]).first).to_be_in_viewport()
+    # From the very top, the other edition opens at its top.
+    phone.goto(published_url + page)
+    switch_language(phone, "English")
+    phone.wait_for_url(re.compile(re.escape(published_url + "en/" + page)))
+    assert phone.url == published_url + "en/" + page
+    assert phone.evaluate("window.scrollY") == 0
+
+
+def switch_language(page: Page, language: str) -> None:
+    """Open the language menu and choose ``language`` with the mouse, where they are on
+    screen: Playwright's own click scrolls the page first, which a reader's tap does not."""
+    for control in (page.locator("[data-plansite-language] summary"), page.get_by_role("link", name=language).first):
+        expect(control).to_be_visible()
+        found = control.bounding_box()
+        assert found is not None
+        page.mouse.click(found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
+
+
 def focused(page: Page) -> Any:
     return page.evaluate("() => document.activeElement.outerHTML.slice(0, 60)")
 
