@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
@@ -26,16 +27,40 @@ def escape(text: object) -> Markup:
     return Markup(_SPECIAL.sub(r"\\\1", escaped))
 
 
-def emphasis(text: str) -> Markup:
-    """Escape ``text`` but keep the plan's ``**bold**`` and ``*italic*`` as HTML."""
+def emphasis(text: str, marked: Sequence[str] = ()) -> Markup:
+    """Escape ``text`` but keep the plan's ``**bold**`` and ``*italic*`` as HTML; each of the
+    ``marked`` words (whole words, whatever their case) is wrapped in ``<mark>``."""
+    pattern = _words(marked)
     out = []
     position = 0
     for match in _EMPHASIS.finditer(text):
-        out.append(escape(text[position : match.start()]))
+        out.append(_marking(text[position : match.start()], pattern))
         if match.group(1) is not None:
-            out.append(Markup("<strong>%s</strong>") % escape(match.group(1)))
+            out.append(Markup("<strong>%s</strong>") % _marking(match.group(1), pattern))
         else:
-            out.append(Markup("<em>%s</em>") % escape(match.group(2)))
+            out.append(Markup("<em>%s</em>") % _marking(match.group(2), pattern))
+        position = match.end()
+    out.append(_marking(text[position:], pattern))
+    return Markup("").join(out)
+
+
+def _words(words: Sequence[str]) -> re.Pattern[str] | None:
+    """Any of ``words`` as a whole word, the longest first, whatever its case."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _marking(text: str, pattern: re.Pattern[str] | None) -> Markup:
+    """``escape(text)``, with each match of ``pattern`` in ``<mark>``."""
+    if pattern is None:
+        return escape(text)
+    out = []
+    position = 0
+    for match in pattern.finditer(text):
+        out.append(escape(text[position : match.start()]))
+        out.append(Markup("<mark>%s</mark>") % escape(match.group()))
         position = match.end()
     out.append(escape(text[position:]))
     return Markup("").join(out)

@@ -465,11 +465,17 @@ class GroupItems(Model):
 
 class Group(GroupItems):
     """A group of people the plan serves (editorial: a reading aid, not the plan's text):
-    its name, an optional one-line summary, and the targets and sub-tasks that concern it."""
+    its name, an optional one-line summary, and the targets and sub-tasks that concern it,
+    in the order its page shows them (what the plan sets out most concretely first).
+    ``related`` names the groups a sentence of the plan names together with this one (each
+    lists the other); ``named_as`` the plan's own words for the group, in each language,
+    marked wherever the page quotes them."""
 
     id: Id
     name: Text
     summary: Text | None = None
+    related: list[Id] = []
+    named_as: list[Text] = []
 
 
 class GroupsFile(Model):
