@@ -24,7 +24,7 @@ from plansite.families.base import PageInput
 from plansite.languages import LANGUAGES
 from plansite.load import SiteData
 from plansite.markdown import emphasis, escape, plain
-from plansite.models import Text
+from plansite.models import Multilingual
 from plansite.opendata.files import data_files
 from plansite.opendata.listing import ListedFile
 from plansite.registry import FAMILIES, plan_pages
@@ -87,7 +87,7 @@ class Renderer:
             "page": page,
             "title": family.title(self.page_input(page, lang)),
             "t": lambda key, **values: words.t(lang, key, **values),
-            "tx": lambda text: text[lang] if isinstance(text, Text) else text,
+            "tx": lambda text: text[lang] if isinstance(text, Multilingual) else text,
             "link": lambda target, anchor=None: Markup(page.link(target, anchor)),
             "href": lambda target, anchor=None: safe_url(page.href(target, anchor)),
             "data_href": lambda file: safe_url(page.data_href(lang, file)),
