@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 DATA ?= data
 export PLANSITE_DATA := $(abspath $(DATA))
 
-.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external
+.PHONY: serve build check test test-fast lint schema requirements clean bench linkcheck-external test-packages
 
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,8 +53,22 @@ node_modules/.package-lock.json: package.json package-lock.json
 	else echo "The workflow tests need Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; fi
 	npm ci --no-audit --no-fund
 
+# Debian packages the tests need beyond Python: LibreOffice Calc, headless, to open and print
+# the duty sheets as an office does, and poppler-utils (pdftotext) to read what it printed.
+# Installed with apt when missing and we are root; else a clear stop. The GitHub workflow
+# runs `sudo make test-packages`.
+TEST_PACKAGES := libreoffice-calc-nogui fonts-liberation2 poppler-utils
+define apt_install
+	@missing=$$(for package in $(1); do dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q 'ok installed' || echo $$package; done); \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "$(2) need Debian's" $$missing": sudo apt-get install" $$missing >&2; exit 1; fi
+endef
+test-packages:
+	$(call apt_install,$(TEST_PACKAGES),The tests)
+
 ## test: lint, type-check, build, then the whole test suite (browser tests included)
-test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json lint build
+test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json test-packages lint build
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests of the data layer alone (loading, checks, rendering, open data,
