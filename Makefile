@@ -39,21 +39,23 @@ build: $(VENV)/installed build-packages
 
 # Debian packages beyond Python. The build: WeasyPrint's libraries (Pango, HarfBuzz's
 # subsetter) and the fonts the PDF documents embed (Noto Serif, fonts-noto-core). The tests:
-# poppler-utils (pdftotext, pdffonts, pdftoppm), to read the PDFs as a reader's viewer does.
+# poppler-utils (pdftotext, pdffonts, pdftoppm), to read the PDFs as a reader's viewer does,
+# and LibreOffice Calc, headless, with Liberation Sans (Arial's metrics, with Vietnamese), to
+# open and print the duty sheets as an office does.
 # Installed with apt when missing and we are root; else a clear stop. The GitHub workflow
 # runs `sudo make build-packages test-packages`.
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core
-TEST_PACKAGES := poppler-utils
+TEST_PACKAGES := poppler-utils libreoffice-calc-nogui fonts-liberation2
 define apt_install
 	@missing=$$(for package in $(1); do dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q 'ok installed' || echo $$package; done); \
 	if [ -z "$$missing" ]; then :; \
-	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "$(2) need Debian's" $$missing": sudo apt-get install" $$missing >&2; exit 1; fi
 endef
 build-packages:
 	$(call apt_install,$(BUILD_PACKAGES),The PDF documents)
 test-packages:
-	$(call apt_install,$(TEST_PACKAGES),The tests of the PDF documents)
+	$(call apt_install,$(TEST_PACKAGES),The tests)
 
 ## serve: preview on http://127.0.0.1:8000, rebuilt whenever data/ (or the code) changes
 serve: $(VENV)/installed

@@ -31,6 +31,7 @@ from plansite.models import (
     SiteSettings,
     TargetsFile,
     TasksFile,
+    Text,
     Unit,
 )
 from plansite.source import Loc, Problem, Source
@@ -393,10 +394,12 @@ GROUP_ITEMS = (("targets", "target", "targets.yml"), ("tasks", "sub-task", "task
 
 def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None, tasks: TasksFile | None) -> list[Problem]:
     """groups.yml against its plan: unique group ids, no empty group; every id a target or
-    sub-task of the plan, listed once per group, never both in a group and in ``general``; and every
-    target and sub-task in at least one group or in ``general``. Ids are only looked up
-    in a file that loaded with unique ids: a duplicate is that file's own problem, and
-    what it hides would be reported here again under other names."""
+    sub-task of the plan, listed once per group (the list's order is the page's), never both
+    in a group and in ``general``; and every target and sub-task in at least one group or in
+    ``general``; related groups (``_check_related``) and the words that name a group
+    (``_check_named_as``). Ids are only looked up in a file that loaded with unique ids: a
+    duplicate is that file's own problem, and what it hides would be reported here again
+    under other names."""
     group_ids = [(g.id, ("groups", i, "id")) for i, g in enumerate(groups.groups)]
     problems = check_unique(group_ids, source, "group") + check_page_ids("group", group_ids, source)
     problems += [
@@ -454,6 +457,65 @@ def check_groups(groups: GroupsFile, source: Source, targets: TargetsFile | None
                         f"{what} {item_id!r} of {file} is in no group and not marked general; add it to the {kind} of a group or to general.{kind}",
                     )
                 )
+    return problems + _check_related(groups, source) + _check_named_as(groups, source, targets, tasks)
+
+
+def _check_related(groups: GroupsFile, source: Source) -> list[Problem]:
+    """Each group's ``related``: ids of other groups of the file, once each, and both ways
+    (the two pages link to each other). Looked up only when the group ids are unique: a
+    duplicate is reported as such, and what it hides would be reported here again."""
+    problems: list[Problem] = []
+    by_id = {g.id: (i, g) for i, g in enumerate(groups.groups)}
+    if len(by_id) < len(groups.groups):
+        return problems
+    for i, group in enumerate(groups.groups):
+        first: dict[str, int] = {}
+        for j, other in enumerate(group.related):
+            loc: Loc = ("groups", i, "related", j)
+            if other not in by_id:
+                known = ", ".join(by_id)
+                problems.append(source.problem(loc, f"unknown group id {other!r}; expected one of the group ids of this file: {known}"))
+            elif other == group.id:
+                problems.append(source.problem(loc, f"group {group.id!r} lists itself as related; remove it"))
+            elif other in first:
+                line = source.line(("groups", i, "related", first[other]))
+                problems.append(source.problem(loc, f"group {other!r} is listed twice as related (first on line {line}); remove one"))
+            else:
+                first[other] = j
+                k, back = by_id[other]
+                if group.id not in back.related:
+                    problems.append(
+                        source.problem(
+                            loc,
+                            f"group {other!r} does not list {group.id!r} as related; add {group.id!r} to the related of "
+                            f"{other!r} (line {source.line(('groups', k, 'id'))}), so that each page links to the other",
+                        )
+                    )
+    return problems
+
+
+def _check_named_as(groups: GroupsFile, source: Source, targets: TargetsFile | None, tasks: TasksFile | None) -> list[Problem]:
+    """Each of a group's ``named_as`` words, in each of its languages, occurs (whatever the
+    case) in the text of one of the group's own targets or sub-tasks in that language:
+    they are the plan's words, marked where the page quotes them."""
+    if targets is None or tasks is None:
+        return []
+    texts: dict[str, Text] = {t.id: t.clause for b in targets.bullets for t in b.targets}
+    texts |= {t.id: t.text for a in tasks.areas for b in a.blocks for t in b.tasks}
+    problems = []
+    for i, group in enumerate(groups.groups):
+        quoted = [texts[item_id] for item_id in [*group.targets, *group.tasks] if item_id in texts]
+        for j, words in enumerate(group.named_as):
+            for lang in words.languages:
+                in_lang = [strip_emphasis(text[lang]).casefold() for text in quoted if text.get(lang) is not None]
+                if in_lang and not any(words[lang].casefold() in text for text in in_lang):
+                    problems.append(
+                        source.problem(
+                            ("groups", i, "named_as", j, lang),
+                            f"{words[lang]!r} occurs in none of the targets and sub-tasks of group {group.id!r}; "
+                            "write the words as the plan's text writes them, or remove them",
+                        )
+                    )
     return problems
 
 

@@ -620,13 +620,19 @@ SearchTerms = Annotated[list[SearchTerm], Field(min_length=1, max_length=30), Af
 
 class Group(GroupItems):
     """A group of people the plan serves (editorial: a reading aid, not the plan's text):
-    its name, an optional one-line summary, the targets and sub-tasks that concern it,
-    and the words readers use for it that its page need not hold, by language (the site
-    search finds the page by them; they are not shown)."""
+    its name, an optional one-line summary, and the targets and sub-tasks that concern it,
+    in the order its page shows them (what the plan sets out most concretely first).
+    ``related`` names the groups a sentence of the plan names together with this one (each
+    lists the other); ``named_as`` the plan's own words for the group, in each language,
+    marked wherever the page quotes them; ``search_terms`` the words readers use for it that
+    its page need not hold, by language (the site search finds the page by them; they are
+    not shown)."""
 
     id: Id
     name: Name
     summary: Title | None = None
+    related: list[Id] = []
+    named_as: list[Name] = []
     search_terms: dict[LanguageCode, SearchTerms] = {}
 
 

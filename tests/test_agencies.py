@@ -19,6 +19,7 @@ from rawdata import raw, raw_tasks, shown_number
 from toolkit.html import Element, read_page, resolve, text
 from toolkit.site import SiteBuilder
 
+from plansite.checks import strip_emphasis
 from plansite.languages import CODES, LANGUAGES
 from plansite.load import load_site
 from plansite.source import DataError
@@ -86,7 +87,13 @@ def responsibilities(site: Path) -> list[dict[str, str]]:
 
 def listed_tasks(page: Element, key: str) -> list[str] | None:
     """The sub-task ids a section of an agency page lists (None: no such section), each
-    checked to be shown as its number (the editors' in square brackets)."""
+    checked to be shown as its number (the editors' in square brackets); the tasks it
+    leads are at the top, each link saying its number and title."""
+    if key == "lead":
+        numbers = [title.words().split()[0] for title in page.article().with_class("plansite-task-title")]
+        ids = [number.strip("[]") for number in numbers]
+        assert numbers == [shown_number(TASKS[task_id]) for task_id in ids], numbers
+        return ids or None
     fragment = page.article().section(f"{key}-{PLAN_ID}")
     if fragment is None:
         return None
@@ -123,7 +130,8 @@ def test_every_task_link_reaches_its_sub_task(built_site: Path) -> None:
                 target, anchor = resolve(url, link.href)
                 heading = read_page(built_site, target).section(anchor)
                 assert heading is not None, (url, link.href)
-                assert heading.words().startswith(link.text + " "), (url, link.href, heading.words()[:40])
+                # A number, or (a task the agency leads) the number and title of the heading.
+                assert (heading.words() + " ").startswith(link.text + " "), (url, link.href, heading.words()[:40])
                 checked += 1
     assert checked >= 2 * len(raw_tasks())
 
@@ -435,14 +443,6 @@ FIRST_OCCURRENCE = """(needle) => {
   }
   return null;
 }"""
-# The first visible link to a sub-task whose text is its number.
-TASK_LINK = """([id, anchor]) => {
-  const link = [...document.querySelectorAll("article a")].find(
-    (a) => a.textContent.trim() === id && a.hash === "#" + anchor && a.checkVisibility());
-  if (!link) return null;
-  const box = link.getBoundingClientRect();
-  return { top: box.top, bottom: box.bottom };
-}"""
 
 
 def involved_in_the_report(agency_id: str) -> bool:
@@ -466,32 +466,114 @@ def test_the_labour_office_reaches_its_duties_from_home_in_two_taps(browser: Bro
         context.close()
 
 
+# A led task's title, by its number: where its first line is drawn.
+TITLE = """(id) => {
+  const link = [...document.querySelectorAll("article a.plansite-task-title")].find(
+    (a) => a.textContent.trim().startsWith(id + " ") && a.checkVisibility());
+  if (!link) return null;
+  const first = link.getClientRects()[0];
+  return { top: first.top, bottom: first.bottom, text: link.textContent.trim() };
+}"""
+
+
 @pytest.mark.parametrize("lang", CODES)
-def test_the_yearly_deadline_and_the_led_tasks_are_on_the_first_screen(browser: Browser, site_url: str, lang: str) -> None:
-    """On a 375 x 667 phone, each district office's page shows, before any scrolling,
-    the deadline of the yearly report and a link to every sub-task the office leads."""
+def test_an_office_page_opens_with_the_titles_of_the_tasks_it_leads(browser: Browser, site_url: str, lang: str) -> None:
+    """On a 375 x 667 phone, each district office's page names every sub-task it leads by
+    its title within its first two screens, before anything else it owes; the agencies
+    that coordinate and the timeline follow them, then the yearly report's deadline."""
     deadline = PLAN["implementation"]["reporting"]["deadline_text"][lang]
     offices = [a for a, agency in AGENCIES.items() if agency["kind"] == "district_office"]
     assert "phong-ldtbxh" in offices
+    titles = {task["id"]: task["title"][lang] for _, task in raw_tasks()}
     context = browser.new_context(viewport=FIRST_SCREEN)
     page = context.new_page()
     problems = []
     try:
         for agency_id in offices:
             page.goto(site_url + agency_url(agency_id, lang))
-            assert page.evaluate("window.scrollY") == 0
-            shown = {}
-            if involved_in_the_report(agency_id):
-                shown[deadline] = page.evaluate(FIRST_OCCURRENCE, deadline)
-            for task_id in expected_tasks(agency_id)["lead"]:
+            led = expected_tasks(agency_id)["lead"]
+            assert led, agency_id
+            last = None
+            for task_id in led:
                 number = shown_number(TASKS[task_id])
-                shown[task_id] = page.evaluate(TASK_LINK, [number, "task-" + task_id.replace(".", "-")])
-            assert len(shown) > 1, agency_id
-            for what, box in shown.items():
-                if box is None or box["top"] < 0 or box["bottom"] > FIRST_SCREEN["height"]:
-                    problems.append(f"{agency_id}: {what!r} is not on the first screen ({box})")
+                drawn = page.evaluate(TITLE, number)
+                if drawn is None or drawn["bottom"] > 2 * FIRST_SCREEN["height"]:
+                    problems.append(f"{agency_id}: {task_id} not in the first two screens ({drawn})")
+                    continue
+                assert drawn["text"] == f"{number} {strip_emphasis(titles[task_id])}", (agency_id, drawn["text"])
+                last = drawn
+            shared = next(block for block, task in raw_tasks() if task["id"] == led[-1])
+            after = page.evaluate(FIRST_OCCURRENCE, shared["timeline"]["text"][lang])
+            report = page.evaluate(FIRST_OCCURRENCE, deadline) if involved_in_the_report(agency_id) else None
+            if last is not None:
+                assert after is not None and after["top"] > last["top"], agency_id
+                assert report is None or report["top"] > after["top"], agency_id
     finally:
         context.close()
+    assert not problems, "\n".join(problems)
+
+
+# Every link and control of a page, drawn: its box, whether it is a bare number (of a task
+# or an item), and the words around it in its block that are not a link.
+TARGETS = """() => [...document.querySelectorAll("a[href], button, summary, input, select, textarea")]
+  .filter((e) => e.checkVisibility() && e.getClientRects().length)
+  .map((e) => {
+    const box = e.getBoundingClientRect();
+    const block = e.closest("p, li, dd, td, th, figcaption");
+    let words = "";
+    if (block) {
+      const copy = block.cloneNode(true);
+      copy.querySelectorAll("a, ul, ol").forEach((inner) => inner.remove());
+      words = copy.textContent.trim();
+    }
+    const text = e.textContent.trim();
+    return { text: text.slice(0, 40), x: box.x, y: box.y, width: box.width, height: box.height,
+             number: /^[0-9IVX]+(\\.[0-9a-z]*)*\\.?$/.test(text), words: words.split(/\\s+/).filter(Boolean).length,
+             article: !!e.closest("article") };
+  })"""
+
+
+def spaced(target: dict[str, Any], others: list[dict[str, Any]]) -> bool:
+    """WCAG 2.2's spacing exception: a 24 px circle centred on the undersized target meets no
+    other target, nor the circle of another undersized one."""
+    cx, cy = target["x"] + target["width"] / 2, target["y"] + target["height"] / 2
+    for other in others:
+        if other is target:
+            continue
+        small = other["width"] < 24 or other["height"] < 24
+        ox, oy = other["x"] + other["width"] / 2, other["y"] + other["height"] / 2
+        if small and (cx - ox) ** 2 + (cy - oy) ** 2 < 24**2:
+            return False
+        nearest_x = min(max(cx, other["x"]), other["x"] + other["width"])
+        nearest_y = min(max(cy, other["y"]), other["y"] + other["height"])
+        if (cx - nearest_x) ** 2 + (cy - nearest_y) ** 2 < 12**2:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_link_and_control_of_an_office_page_is_big_enough(browser: Browser, site_url: str, lang: str) -> None:
+    """WCAG 2.2 target size (2.5.8) on the Labour office's page, on a phone and a laptop: in
+    the page's content every target is 24 x 24 CSS px or a phrase inside a sentence, and a
+    task's or an item's number always 24 x 24; elsewhere (menus, footer), 24 x 24 or spaced
+    as the criterion allows."""
+    problems = []
+    LAPTOP: ViewportSize = {"width": 1280, "height": 800}
+    for viewport in (FIRST_SCREEN, LAPTOP):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        try:
+            page.goto(site_url + agency_url("phong-ldtbxh", lang))
+            targets = page.evaluate(TARGETS)
+            assert sum(t["number"] for t in targets) >= 12, targets
+            for target in targets:
+                if target["width"] >= 24 and target["height"] >= 24:
+                    continue
+                in_sentence = not target["number"] and len(target["text"].split()) >= 2 and target["words"] >= 2
+                if (target["article"] and not in_sentence) or (not target["article"] and not spaced(target, targets)):
+                    problems.append(f"{viewport['width']} px: {target}")
+        finally:
+            context.close()
     assert not problems, "\n".join(problems)
 
 

@@ -38,6 +38,12 @@ STRINGS = {lang: yaml.safe_load((ROOT / "plansite" / "strings" / f"{lang}.yml").
 BY_YEAR = {"vi": f"— đến năm {TARGETS['year']}", "en": f"— by {TARGETS['year']}"}
 
 
+def plural(entry: str | dict[str, str], count: int) -> str:
+    """A count as the strings file words it (English has a form for one and for more)."""
+    text = entry if isinstance(entry, str) else entry["one" if count == 1 else "other"]
+    return text.format(count=count)
+
+
 def group_url(group_id: str, lang: str) -> str:
     return f"{LANGUAGES[lang].prefix}plans/{PLAN_ID}/groups/{group_id}/"
 
@@ -73,7 +79,7 @@ def test_an_unknown_target_id_is_named_and_its_old_place_left_empty(copy_of_data
     found = problems(copy_of_data)
     general = line_of(path, "    - t15 #")
     assert [str(p) for p in found] == [
-        f"{path}:{line} [groups[1].targets[1]]: unknown target id 't99'; expected one of the target ids in targets.yml",
+        f"{path}:{line} [groups[1].targets[3]]: unknown target id 't99'; expected one of the target ids in targets.yml",
         f"{path}:{general} [general.targets]: target 't08' of targets.yml is in no group and not marked general; "
         "add it to the targets of a group or to general.targets",
     ]
@@ -155,6 +161,48 @@ def test_a_misspelt_key_is_reported_and_a_plan_may_have_no_groups(copy_of_data: 
     assert not [page for page in registry.all_pages(site) if page.kind in ("groups", "group")]
 
 
+def test_related_groups_are_known_and_listed_both_ways(copy_of_data: Path) -> None:
+    path = groups_file(copy_of_data)
+    line = edit(path, '      - dan-toc-thieu-so # 3.1 "người có công', '      - dan-toc # 3.1 "người có công')
+    back = line_of(path, '      - nguoi-co-cong # 3.1 "người có công')
+    known = ", ".join(g["id"] for g in GROUPS["groups"])
+    assert [str(p) for p in problems(copy_of_data)] == [
+        f"{path}:{line} [groups[0].related[0]]: unknown group id 'dan-toc'; expected one of the group ids of this file: {known}",
+        f"{path}:{back} [groups[6].related[0]]: group 'nguoi-co-cong' does not list 'dan-toc-thieu-so' as related; "
+        f"add 'dan-toc-thieu-so' to the related of 'nguoi-co-cong' (line {line_of(path, '  - id: nguoi-co-cong')}), "
+        "so that each page links to the other",
+    ]
+
+
+def test_a_group_related_to_itself_or_twice_is_an_error(copy_of_data: Path) -> None:
+    path = groups_file(copy_of_data)
+    first = line_of(path, '      - tre-em # 6.1 "người khuyết tật, trẻ em có hoàn cảnh đặc biệt"; 7')
+    line = edit(
+        path,
+        '      - nguoi-cao-tuoi # 7 "người khuyết tật',
+        '      - nguoi-khuyet-tat\n      - tre-em\n      - nguoi-cao-tuoi # 7 "người khuyết tật',
+    )
+    assert [str(p) for p in problems(copy_of_data)] == [
+        f"{path}:{line} [groups[5].related[1]]: group 'nguoi-khuyet-tat' lists itself as related; remove it",
+        f"{path}:{line + 1} [groups[5].related[2]]: group 'tre-em' is listed twice as related (first on line {first}); remove one",
+    ]
+
+
+def test_the_words_naming_a_group_are_the_plans(copy_of_data: Path) -> None:
+    """Each language's words must occur in one of the group's items: a word of the
+    editors' own (or misspelt) would be marked nowhere."""
+    path = groups_file(copy_of_data)
+    line = edit(
+        path, "      - vi: người khuyết tật\n        en: people with disabilities", "      - vi: người tàn tật\n        en: disabled people"
+    )
+    assert [str(p) for p in problems(copy_of_data)] == [
+        f"{path}:{line} [groups[5].named_as[0].vi]: 'người tàn tật' occurs in none of the targets and sub-tasks of group "
+        "'nguoi-khuyet-tat'; write the words as the plan's text writes them, or remove them",
+        f"{path}:{line + 1} [groups[5].named_as[0].en]: 'disabled people' occurs in none of the targets and sub-tasks of group "
+        "'nguoi-khuyet-tat'; write the words as the plan's text writes them, or remove them",
+    ]
+
+
 def test_every_target_and_sub_task_has_a_place() -> None:
     """Read from the YAML: each target and sub-task of the plan is in a group or general, once per list."""
     lists = [*GROUPS["groups"], GROUPS["general"]]
@@ -193,37 +241,35 @@ def test_every_item_that_names_the_group_is_in_it(group_id: str) -> None:
 # -- the pages -------------------------------------------------------------------------
 
 
-def in_plan_order(ids_: list[str], order: list[str]) -> list[str]:
-    return [i for i in order if i in ids_]
-
-
 @pytest.mark.parametrize("lang", CODES)
 def test_each_group_page_lists_exactly_its_targets_verbatim_with_level_and_year(built_site: Path, lang: str) -> None:
+    """In the order groups.yml lists them (the editors' order), each with its level and
+    year first, then the plan's words as a link to the target."""
     for group in GROUPS["groups"]:
         url = group_url(group["id"], lang)
         page = read_page(built_site, url).article()
         heading = page.find("h1")
         assert heading is not None and heading.words() == group["name"][lang], url
         targets = page.section("targets")
-        assert targets is not None, url
-        expected = in_plan_order(group.get("targets", []), list(TARGET_BY_ID))
-        if not expected:
-            assert targets.find("table") is None and STRINGS[lang]["group_no_targets"] in targets.words(), url
+        if not group.get("targets"):
+            assert targets is None and STRINGS[lang]["group_no_targets"] in page.words(), url
             continue
-        rows = targets.table_rows()
-        assert [cell.words() for cell in rows[0]] == [STRINGS[lang]["target"], STRINGS[lang]["reading"]]
+        assert targets is not None, url
+        [promises] = targets.with_class("plansite-promises")
         listed = []
-        for clause_cell, level_cell in rows[1:]:
-            [link] = clause_cell.links()
-            target_page, anchor = resolve(url, link.href)
+        for item in promises.iter("li"):
+            level, clause = item.find("strong"), item.find("a")
+            assert level is not None and clause is not None, item.html
+            target_page, anchor = resolve(url, clause.attrs["href"])
             assert (
                 target_page == f"{LANGUAGES[lang].prefix}plans/{PLAN_ID}/targets/" and anchor in read_page(built_site, target_page).ids()
-            ), link.href
+            ), clause.attrs["href"]
             target_id = anchor.removeprefix("target-")
             listed.append(target_id)
-            assert clause_cell.words().endswith(TARGET_BY_ID[target_id]["clause"][lang]), (url, target_id)
-            assert level_cell.words().endswith(BY_YEAR[lang]), (url, target_id, level_cell.words())
-        assert listed == expected, url
+            assert item.words().startswith(level.words()), (url, target_id)
+            assert clause.words().endswith(TARGET_BY_ID[target_id]["clause"][lang]), (url, target_id)
+            assert level.words().endswith(BY_YEAR[lang]), (url, target_id, level.words())
+        assert listed == group["targets"], url
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -233,8 +279,9 @@ def test_each_group_page_lists_exactly_its_sub_tasks_with_offices_and_a_link_int
         page = read_page(built_site, url).article()
         tasks = page.section("tasks")
         assert tasks is not None, url
+        # In the order groups.yml lists them (the editors' order).
         shown = [h.attrs["id"] for h in tasks.iter("h3") if h.attrs.get("id", "").startswith("task-")]
-        expected = in_plan_order(group.get("tasks", []), list(TASK_BY_ID))
+        expected = group.get("tasks", [])
         assert shown == ["task-" + task_id.replace(".", "-") for task_id in expected], url
         for task_id in expected:
             block, task = TASK_BY_ID[task_id]
@@ -256,19 +303,25 @@ def test_each_group_page_lists_exactly_its_sub_tasks_with_offices_and_a_link_int
 
 @pytest.mark.parametrize("lang", CODES)
 def test_each_group_page_says_first_that_it_is_a_reading_aid(built_site: Path, lang: str) -> None:
-    notice = STRINGS[lang]["reading_aid"]
+    """In one line, before any of the plan's words, with a link to what it means: the whole
+    notice on the groups index, which leads to the full text."""
     for group in GROUPS["groups"]:
         url = group_url(group["id"], lang)
         page = read_page(built_site, url).article()
         words = page.words()
-        assert notice in words, url
-        # Before any of the plan's words, with the way to the full text.
+        [line] = page.with_class("plansite-aid-line")
+        assert line.words() == f"{STRINGS[lang]['reading_aid_line']} {STRINGS[lang]['reading_aid_meaning']}", url
         first_clause = min((words.find(TARGET_BY_ID[t]["clause"][lang]) for t in group.get("targets", [])), default=len(words))
-        assert words.index(notice) < first_clause and words.index(notice) < words.index(STRINGS[lang]["group_tasks_heading"]), url
-        assert any(resolve(url, link.href)[0] == f"{LANGUAGES[lang].prefix}plans/{PLAN_ID}/full-text/" for link in page.links()), url
+        assert words.index(line.words()) < first_clause and words.index(line.words()) < words.index(STRINGS[lang]["group_tasks_heading"])
+        [meaning] = line.links()
+        index, anchor = resolve(url, meaning.href)
+        assert index == index_url(lang)
+        notice = read_page(built_site, index).article().by_id(anchor)
+        assert notice is not None and STRINGS[lang]["reading_aid"] in notice.words()
+        assert any(resolve(index, link.href)[0] == f"{LANGUAGES[lang].prefix}plans/{PLAN_ID}/full-text/" for link in notice.links())
         if "summary" in group:
-            summary = f"{STRINGS[lang]['editor_summary']} {group['summary'][lang]}"
-            assert summary in words, url
+            [editorial] = page.with_class("plansite-editorial")
+            assert editorial.words().endswith(f"{STRINGS[lang]['editor_summary']}: {group['summary'][lang]}"), url
 
 
 @pytest.mark.parametrize("lang", CODES)
@@ -281,9 +334,16 @@ def test_the_index_lists_every_group_and_the_general_items(built_site: Path, lan
     actions = next(article.with_class("plansite-actions"), None)
     page = article.before(actions) if actions is not None else article
     assert STRINGS[lang]["reading_aid"] in page.words()
-    by_target = {resolve(url, link.href)[0]: link.text for link in page.links()}
+    by_target = {resolve(url, link.href)[0]: link for link in page.links()}
     for group in GROUPS["groups"]:
-        assert by_target.get(group_url(group["id"], lang)) == group["name"][lang], group["id"]
+        link = by_target[group_url(group["id"], lang)]
+        assert link.text == group["name"][lang], group["id"]
+        # The counts, in words when there is none: never "0 chỉ tiêu".
+        [item] = [li for li in page.iter("li") if link.element in li.iter("a")]
+        targets = len(group.get("targets", []))
+        counted = STRINGS[lang]["no_own_targets"] if not targets else plural(STRINGS[lang]["count_targets"], targets)
+        assert f"{group['name'][lang]}: {counted}, " in item.words(), item.words()
+    assert "0 chỉ tiêu" not in page.words() and "0 targets" not in page.words()
     general = page.section("general")
     assert general is not None
     anchors = [resolve(url, link.href)[1] for link in general.links()]
@@ -411,17 +471,63 @@ def test_the_target_of_a_link_is_highlighted_on_screen_and_on_paper(page: Page, 
     assert page.eval_on_selector(box, "e => getComputedStyle(e).printColorAdjust") == "exact"
 
 
-def test_a_group_page_reads_on_a_phone_with_the_notice_on_the_first_screen(browser: Browser, site_url: str) -> None:
+# Where the first item's level and year (a target) or timeline (a sub-task) are drawn.
+FIRST_ITEM = """([anchor, words]) => {
+  const place = document.getElementById(anchor);
+  const box = place.closest("li, .plansite-task");
+  const line = [...box.querySelectorAll("strong, li")].find((e) => e.textContent.includes(words));
+  if (!line) return null;
+  const drawn = line.getBoundingClientRect();
+  return { top: drawn.top, bottom: drawn.bottom };
+}"""
+
+
+def test_each_group_page_answers_on_a_phones_first_screen(browser: Browser, site_url: str) -> None:
+    """On a 375 x 667 phone, in both languages: the reading-aid notice, the editors' summary
+    at body size, and the first item groups.yml lists with its year (a target's level, a
+    sub-task's timeline) are on the first screen, and nothing scrolls sideways."""
     context = browser.new_context(viewport={"width": 375, "height": 667})
     tab = context.new_page()
-    for lang in CODES:
-        tab.goto(site_url + group_url("ho-ngheo", lang))
-        notice = tab.locator(".plansite-aid")
-        assert notice.is_visible()
-        box = notice.bounding_box()
-        assert box is not None and box["y"] + box["height"] <= 667, box
-        assert tab.evaluate("document.documentElement.scrollWidth") <= 375
-    context.close()
+    problems = []
+    try:
+        for lang in CODES:
+            for group in GROUPS["groups"]:
+                tab.goto(site_url + group_url(group["id"], lang))
+                notice = tab.locator(".plansite-aid-line").bounding_box()
+                assert notice is not None and notice["y"] + notice["height"] <= 667, (group["id"], lang)
+                summary, body = (
+                    tab.locator(selector).first.evaluate("(e) => getComputedStyle(e).fontSize")
+                    for selector in (".plansite-editorial", "article")
+                )
+                assert summary == body, (group["id"], lang, summary, body)
+                if group.get("targets"):
+                    first = [f"target-{group['targets'][0]}", BY_YEAR[lang]]
+                else:
+                    block, _ = TASK_BY_ID[group["tasks"][0]]
+                    first = ["task-" + group["tasks"][0].replace(".", "-"), block["timeline"]["text"][lang]]
+                drawn = tab.evaluate(FIRST_ITEM, first)
+                if drawn is None or drawn["top"] < 0 or drawn["bottom"] > 667:
+                    problems.append(f"{lang} {group['id']}: {first} at {drawn}")
+                assert tab.evaluate("document.documentElement.scrollWidth") <= 375
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_related_group_is_one_tap_away_at_the_place_that_names_both(page: Page, site_url: str) -> None:
+    """From the page on people with disabilities to the children's page, at the sub-task that
+    names both: it is highlighted, and there the plan's words for children are marked."""
+    page.goto(site_url + group_url("nguoi-khuyet-tat", "vi"))
+    children = next(g for g in GROUPS["groups"] if g["id"] == "tre-em")
+    shared = [t for t in GROUPS["groups"][5]["tasks"] if t in children["tasks"]]
+    assert GROUPS["groups"][5]["id"] == "nguoi-khuyet-tat" and "tre-em" in GROUPS["groups"][5]["related"] and shared
+    anchor = "task-" + shared[-1].replace(".", "-")
+    page.locator("#related + p + ul li", has_text=children["name"]["vi"]).locator(f"a[href$='#{anchor}']").click()
+    assert page.url == site_url + group_url("tre-em", "vi") + "#" + anchor
+    box, neighbour = f".plansite-task:has(> #{anchor})", ".plansite-task:not(:has(:target))"
+    assert background(page, box) != background(page, neighbour)
+    marked = page.locator(f"{box} mark").all_inner_texts()
+    assert marked and {word.lower() for word in marked} == {w["vi"] for w in children["named_as"]}
 
 
 @pytest.mark.parametrize(
@@ -442,9 +548,9 @@ def test_what_the_plan_promises_a_group_in_two_taps_from_home(browser: Browser, 
     group = next(g for g in GROUPS["groups"] if g["id"] == group_id)
     main = tab.locator("article")
     for target_id in group["targets"]:
-        row = main.locator("tr", has_text=TARGET_BY_ID[target_id]["clause"]["vi"])
-        row.scroll_into_view_if_needed()
-        assert row.is_visible() and BY_YEAR["vi"] in row.inner_text(), target_id
+        item = main.locator(".plansite-promises li", has_text=TARGET_BY_ID[target_id]["clause"]["vi"])
+        item.scroll_into_view_if_needed()
+        assert item.is_visible() and BY_YEAR["vi"] in item.inner_text(), target_id
     for task_id in group["tasks"]:
         heading = main.locator(f"#task-{task_id.replace('.', '-')}")
         number = shown_number(TASK_BY_ID[task_id][1])  # the editors' in square brackets

@@ -42,3 +42,15 @@ def test_the_plans_emphasis_becomes_html_and_nothing_else_does() -> None:
     assert "<em>Chương trình số 43-CTr/TU</em>" in out
     assert "&lt;i&gt;x&lt;/i&gt;" in out
     assert plain(text) == text.replace("**", "").replace("*", "")
+
+
+def test_the_words_naming_a_group_are_marked_whole_whatever_their_case() -> None:
+    text = "**Hỗ trợ Hộ nghèo,** hộ cận nghèo; không phải hộ nghèox <mark>hộ nghèo</mark> [hộ nghèo](x)"
+    out = markdown.markdown(str(emphasis(text, ["hộ nghèo", "hộ cận nghèo"])), extensions=EXTENSIONS)
+    assert out == (
+        "<p><strong>Hỗ trợ <mark>Hộ nghèo</mark>,</strong> <mark>hộ cận nghèo</mark>; không phải hộ nghèox "
+        "&lt;mark&gt;<mark>hộ nghèo</mark>&lt;/mark&gt; [<mark>hộ nghèo</mark>](x)</p>"
+    )
+    # The longest of overlapping words is marked, once.
+    assert str(emphasis("poor and near-poor households", ["poor households", "near-poor households"])).count("<mark>") == 1
+    assert emphasis(text) == emphasis(text, [])

@@ -68,9 +68,10 @@ def test_the_agency_page_prints_without_chrome(page: Page, site_url: str, lang: 
     date = plan["date"]
     printed = f"{date.day}/{date.month}/{date.year}" if lang == "vi" else f"{date.day} {calendar.month_name[date.month]} {date.year}"
     assert printed in heading.inner_text()
-    # The duties themselves, with their timelines, are printed.
-    tasks = page.locator(f"#lead-{PLAN_ID} + ul > li")
+    # The duties themselves, with their titles and timelines, are printed.
+    tasks = page.locator(".plansite-glance a.plansite-task-title")
     assert tasks.count() > 0 and all(tasks.nth(i).is_visible() for i in range(tasks.count()))
+    assert page.locator(f"#coordinate-{PLAN_ID}, #member-co-quan-ban-nganh-huyen-{PLAN_ID}").first.is_visible()
     assert page.locator(f"#reporting-{PLAN_ID}").is_visible()
 
 

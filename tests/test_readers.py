@@ -25,7 +25,7 @@ from toolkit.html import Element, read
 from toolkit.links import Site
 
 from plansite import registry
-from plansite.languages import CODES
+from plansite.languages import CODES, LANGUAGES
 from plansite.load import SiteData
 from plansite.pages import source_file
 from plansite.render import Renderer
@@ -238,12 +238,26 @@ def test_no_page_has_an_empty_table_of_contents(quality_site: Site) -> None:
 def test_the_home_page_shows_the_document_box_and_the_timeline(quality_site: Site, site_data: SiteData, lang: str) -> None:
     plan = yaml.safe_load((ROOT / "data" / "plans" / PLAN_ID / "plan.yml").read_text(encoding="utf-8"))
     guide = SITE_YML["plans"][PLAN_ID]
+    strings = load_strings()[lang]
     tree = read(built_file(quality_site, "index.md", lang))
-    [box] = by_class(tree, "plansite-facts")
-    facts = [text(element) for element in box.iter("dd")]
-    assert facts[0].startswith(guide["status_summary"][lang])  # the status comes first
-    assert plan["number"] in facts and plan["signature"]["signer"] in facts[4]
-    assert [line[lang] for line in plan["signature"]["authority"]] == re.findall(r"\((.*)\)", facts[4])[0].split(" \u2013 ")
+    # What the site is, then the plan's status in one line, before the document box.
+    [lead] = by_class(tree, "plansite-lead")
+    assert text(lead) == SITE_YML["description"][lang]
+    [status] = by_class(tree, "plansite-status-line")
+    assert text(status).startswith(f"{strings['fact_status']}: {guide['status_summary'][lang]}")
+    [short, folded] = by_class(tree, "plansite-facts")
+    facts = [text(element) for element in short.iter("dd")]
+    assert facts[0] == plan["number"] and plan["signature"]["signer"] in facts[3]
+    assert [line[lang] for line in plan["signature"]["authority"]] == re.findall(r"\((.*)\)", facts[3])[0].split(" \u2013 ")
+    # The long fields, folded in a <details> that is closed until the reader opens it.
+    [details] = by_class(tree, "plansite-facts-more")
+    assert details.tag == "details" and "open" not in details.attrs and details in folded.ancestors()
+    assert text(next(details.iter("summary"))) == strings["fact_more"]
+    long_fields = [text(element) for element in folded.iter("dd")]
+    assert long_fields[0] == plan["title"][lang]
+    assert len(list(folded.iter("li"))) == len(plan["implements"])
+    [abbreviations] = by_class(details, "plansite-abbreviations")
+    assert text(abbreviations) == strings["fact_abbreviations"]
     dates = [element.attrs["datetime"] for element in tree.iter("time")]
     assert dates[0] == plan["date"].isoformat()
     [timeline] = by_class(tree, "plansite-timeline")
@@ -307,12 +321,43 @@ def box(page: Page, selector: str) -> FloatRect:
     return found
 
 
-def test_the_status_is_on_the_first_phone_screen(phone: Page, published_url: str) -> None:
-    phone.goto(published_url)
-    status = box(phone, ".plansite-facts__status dd")
-    assert status["y"] >= 0 and status["y"] + status["height"] <= 667, status
-    phone.goto(published_url + "en/")
-    assert box(phone, ".plansite-facts__status dt")["y"] + 20 <= 667
+# A phone's first screen and a half (issue 20): 667 px and half of it again, rounded down.
+SCREEN_AND_A_HALF = 1000
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_a_phone_shows_what_the_site_is_the_status_and_the_routes_at_once(phone: Page, published_url: str, lang: str) -> None:
+    """On a 375 x 667 phone: the sentence saying what the site is and the status line
+    end on the first screen; the routes to the groups of people and to the agencies
+    start within the first screen and a half."""
+    phone.goto(published_url + LANGUAGES[lang].prefix)
+    for selector in (".plansite-lead", ".plansite-status-line"):
+        found = box(phone, selector)
+        assert found["y"] >= 0 and found["y"] + found["height"] <= 667, (selector, found)
+    routes = phone.locator("article .plansite-routes")
+    for address in (f"plans/{PLAN_ID}/groups/", "agencies/"):
+        route = routes.locator(f"a[href$='{address}']")
+        expect(route).to_have_count(1)
+        drawn = route.bounding_box()
+        assert drawn is not None and drawn["y"] <= SCREEN_AND_A_HALF, (address, drawn)
+    # The document box follows.
+    assert box(phone, ".plansite-document")["y"] > box(phone, ".plansite-routes")["y"]
+
+
+def test_the_document_box_opens_its_long_fields_without_javascript(browser: Browser, published_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 667})
+    page = context.new_page()
+    try:
+        for lang in CODES:
+            page.goto(published_url + LANGUAGES[lang].prefix)
+            details = page.locator(".plansite-facts-more")
+            implemented = details.locator("a[href*='documents/']").first
+            expect(implemented).to_be_hidden()
+            details.locator("summary").click()
+            expect(implemented).to_be_visible()
+            assert details.evaluate("(element) => element.open")
+    finally:
+        context.close()
 
 
 def test_the_english_researcher_needs_one_tap_for_the_unemployment_target_and_one_for_the_full_text(
@@ -341,6 +386,69 @@ def test_the_language_switch_keeps_the_page_and_the_section(laptop: Page, publis
     laptop.locator("[data-plansite-language] summary").click()
     laptop.get_by_role("link", name="Tiếng Việt").first.click()
     assert laptop.url == published_url + f"plans/{PLAN_ID}/area-5/#task-5-2"
+
+
+def test_every_place_a_reader_can_be_on_has_the_same_anchor_in_the_other_edition(quality_site: Site) -> None:
+    """The language switch keeps the place by its anchor (site.js): every id in a data
+    page's article (its title aside) is in the twin page too. The guides are written
+    by hand in each language, their headings' ids from their own words."""
+    compared = 0
+    for file in quality_site.pages():
+        if lang_of(quality_site, file) != "vi" or file.parent.name == "guide":
+            continue
+        twin = quality_site.root / "en" / file.relative_to(quality_site.root)
+        if not twin.exists():
+            continue
+        ids = [
+            [element.attrs["id"] for element in next(read(page).iter("article")).iter() if "id" in element.attrs and element.tag != "h1"]
+            for page in (file, twin)
+        ]
+        assert ids[0] == ids[1], file
+        compared += 1
+    assert compared > 40
+
+
+def test_the_language_switch_keeps_the_place_on_the_long_full_text(phone: Page, published_url: str) -> None:
+    """On a phone, from the middle of the full text (over 20 screens), with no section in
+    the address: the other edition opens at the sub-task the reader was reading."""
+    page = f"plans/{PLAN_ID}/full-text/"
+    phone.goto(published_url + page)
+    height = phone.evaluate("document.documentElement.scrollHeight")
+    assert height > 20 * 667, height
+    # The sub-task nearest the page's middle whose paragraph fills half a screen, found
+    # by its words in tasks.yml: the reader is reading it, whatever the reading line.
+    tasks = [task for area in TASKS_YML["areas"] for block in area["blocks"] for task in block["tasks"]]
+    opening = {task["id"]: {lang: task["text"][lang].replace("*", "")[:60] for lang in CODES} for task in tasks}
+    boxes = {
+        task_id: phone.locator("article p", has_text=words["vi"]).first.evaluate(
+            "(p) => [p.getBoundingClientRect().top + scrollY, p.getBoundingClientRect().height]"
+        )
+        for task_id, words in opening.items()
+    }
+    long_ones = [task_id for task_id, (_, tall) in boxes.items() if tall > 667 / 2]
+    middle = min(long_ones, key=lambda task_id: abs(boxes[task_id][0] - height / 2))
+    # Its first lines have gone up under the header.
+    phone.evaluate("(y) => window.scrollTo({top: y, behavior: 'instant'})", boxes[middle][0] + 30)
+    switch_language(phone, "English")
+    phone.wait_for_url(re.compile(re.escape(published_url + "en/" + page)))
+    assert phone.url == published_url + "en/" + page + "#task-" + middle.replace(".", "-")
+    expect(phone.locator("article p", has_text=opening[middle]["en"]).first).to_be_in_viewport()
+    # From the very top, the other edition opens at its top.
+    phone.goto(published_url + page)
+    switch_language(phone, "English")
+    phone.wait_for_url(re.compile(re.escape(published_url + "en/" + page)))
+    assert phone.url == published_url + "en/" + page
+    assert phone.evaluate("window.scrollY") == 0
+
+
+def switch_language(page: Page, language: str) -> None:
+    """Open the language menu and choose ``language`` with the mouse, where they are on
+    screen: Playwright's own click scrolls the page first, which a reader's tap does not."""
+    for control in (page.locator("[data-plansite-language] summary"), page.get_by_role("link", name=language).first):
+        expect(control).to_be_visible()
+        found = control.bounding_box()
+        assert found is not None
+        page.mouse.click(found["x"] + found["width"] / 2, found["y"] + found["height"] / 2)
 
 
 def focused(page: Page) -> Any:

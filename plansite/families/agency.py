@@ -1,5 +1,6 @@
-"""An agency's page: its duties at a glance (what it leads, coordinates and reports, to
-whom and by when, with its duty sheet), then everything each plan asks of it, by role."""
+"""An agency's page: its duties at a glance (the tasks it leads by title, with the agencies
+that coordinate and the timeline; what it reports, to whom and by when; what it
+coordinates; its duty sheet), then everything else each plan asks of it, by role."""
 
 from __future__ import annotations
 
@@ -9,10 +10,33 @@ from plansite import routes
 from plansite.duties import PlanDuties, Role, TaskDuty, agency_duties, members
 from plansite.families.base import Family, PageInput, site_sources
 from plansite.load import SiteData
-from plansite.models import Agency, AgencyKind, Plan, Term
+from plansite.models import Agency, AgencyKind, Plan, Term, Text
 from plansite.opendata.listing import FileKind, ListedFile
 from plansite.routes import PageRef
 from plansite.seo import shorten
+
+
+@dataclasses.dataclass(frozen=True)
+class LeadGroup:
+    """Sub-tasks the agency leads, one after the other in the plan, that share their
+    coordinating agencies and timeline: the page says those once, under their titles."""
+
+    duties: list[TaskDuty]
+    coordinate: list[str]
+    timeline: Text
+
+
+def lead_groups(duties: list[TaskDuty]) -> list[LeadGroup]:
+    """``duties`` in runs that share their coordinating agencies and timeline."""
+    groups: list[LeadGroup] = []
+    for duty in duties:
+        block = duty.block
+        last = groups[-1] if groups else None
+        if last and last.coordinate == block.coordinate and last.timeline == block.timeline.text:
+            last.duties.append(duty)
+        else:
+            groups.append(LeadGroup([duty], block.coordinate, block.timeline.text))
+    return groups
 
 
 @dataclasses.dataclass(frozen=True)
@@ -22,7 +46,7 @@ class AgencyPlan:
     duties: PlanDuties
     plan: Plan
     heading: str
-    lead: list[TaskDuty]
+    lead: list[LeadGroup]
     coordinate: list[TaskDuty]
     member: list[tuple[str, list[TaskDuty]]]  # (collective, its sub-tasks)
     mentioned: list[TaskDuty]
@@ -40,7 +64,6 @@ class AgencyContext:
     members: list[str]
     listed_apart: list[tuple[str, str, str]]  # (plan name, collective, this agency)
     listed_apart_members: list[tuple[str, str, str]]  # (plan name, this collective, member)
-    workbook: ListedFile
     calendar: ListedFile | None
     duty_sheet: ListedFile | None
     duty_sheet_pdf: ListedFile | None  # made by the build only (plansite.pdf)
@@ -85,7 +108,7 @@ def context(page: PageInput) -> AgencyContext:
                 duties=duties,
                 plan=duties.plan.plan,
                 heading=page.t("plan_heading", plan=words.plan_name(plan_id, lang), date=words.date(duties.plan.plan.date, lang)),
-                lead=duties.with_role(Role.lead),
+                lead=lead_groups(duties.with_role(Role.lead)),
                 coordinate=duties.with_role(Role.coordinate),
                 member=[(c, duties.with_role(Role.member, c)) for c in agency.member_of],
                 mentioned=duties.with_role(Role.mentioned),
@@ -111,7 +134,6 @@ def context(page: PageInput) -> AgencyContext:
         members=members(site, agency.id),
         listed_apart=apart,
         listed_apart_members=apart_members,
-        workbook=by_kind[FileKind.data, "xlsx"],
         calendar=by_kind.get((FileKind.calendar, "ics")),
         duty_sheet=by_kind.get((FileKind.duty_sheet, "xlsx")),
         duty_sheet_pdf=by_kind.get((FileKind.duty_sheet, "pdf")),

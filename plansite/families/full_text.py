@@ -1,4 +1,6 @@
-"""A plan's full text, as the official document sets it out, numbering included."""
+"""A plan's full text, as the official document sets it out, numbering included. Its
+headings and sub-tasks carry anchors from the data's ids, the same in every language,
+so that the language switch (site.js) keeps the reader's place on this long page."""
 
 from __future__ import annotations
 

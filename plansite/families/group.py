@@ -1,6 +1,8 @@
 """A group of people's page: the targets and sub-tasks of one plan that concern it,
-quoted word for word with their levels, offices and timelines (a reading aid made by
-the site's editors from ``groups.yml``)."""
+quoted word for word with their levels, offices and timelines, in the order the editors
+set (what the plan sets out most concretely first), the plan's words for the group
+marked, and the groups a sentence of the plan names with it (a reading aid made by the
+site's editors from ``groups.yml``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from plansite.families.base import GROUPS_SECTION, REFERENCE, Family, PageInput,
 from plansite.load import PlanData, SiteData
 from plansite.models import Area, Block, Group, GroupItems, GroupsFile, Target, TargetBullet, Task
 from plansite.routes import PageRef
-from plansite.seo import plan_page_description
+from plansite.seo import plan_page_description, shorten
 
 
 @dataclasses.dataclass(frozen=True)
@@ -25,7 +27,7 @@ class GroupTask:
 
 @dataclasses.dataclass(frozen=True)
 class GroupItemsInPlan:
-    """Targets and sub-tasks of a list of ids, in the order of the plan."""
+    """Targets and sub-tasks of a list of ids, in the list's order."""
 
     targets: list[tuple[TargetBullet, Target]]
     tasks: list[GroupTask]
@@ -37,19 +39,28 @@ class GroupItemsInPlan:
 
 
 @dataclasses.dataclass(frozen=True)
+class RelatedGroup:
+    """Another group a sentence of the plan names with this one, and the items both list
+    (in this page's order) as (label, anchor): links to where its own page quotes them."""
+
+    group: Group
+    shared: list[tuple[str, str]]
+
+
+@dataclasses.dataclass(frozen=True)
 class GroupContext(PlanContext):
     group: Group
     items: GroupItemsInPlan
     year: int
+    marked: list[str]  # the plan's words for the group, in the page's language
+    related: list[RelatedGroup]
 
 
 def in_plan(data: PlanData, items: GroupItems) -> GroupItemsInPlan:
-    """The targets and sub-tasks ``items`` lists, in the order the plan gives them."""
-    targets = [(bullet, target) for bullet, target in data.all_targets() if target.id in items.targets]
-    tasks = [
-        GroupTask(area, block, task) for area in data.tasks.areas for block in area.blocks for task in block.tasks if task.id in items.tasks
-    ]
-    return GroupItemsInPlan(targets, tasks)
+    """The targets and sub-tasks ``items`` lists, in the order it lists them."""
+    targets = {target.id: (bullet, target) for bullet, target in data.all_targets()}
+    tasks = {task.id: GroupTask(area, block, task) for area in data.tasks.areas for block in area.blocks for task in block.tasks}
+    return GroupItemsInPlan([targets[i] for i in items.targets], [tasks[i] for i in items.tasks])
 
 
 def plan_groups(page: PageInput) -> GroupsFile:
@@ -66,7 +77,33 @@ def _group(page: PageInput) -> Group:
 def context(page: PageInput) -> GroupContext:
     plan = plan_context(page)
     group = _group(page)
-    return GroupContext(plan.data, plan.plan, plan.plan_name, group, in_plan(plan.data, group), plan.data.targets.year)
+    groups = {g.id: g for g in plan_groups(page).groups}
+    related = []
+    for other in (groups[i] for i in group.related):
+        both = in_plan(
+            plan.data,
+            GroupItems(targets=[i for i in group.targets if i in other.targets], tasks=[i for i in group.tasks if i in other.tasks]),
+        )
+        # A target by its measure or the start of its words; a sub-task by its number.
+        shared = [
+            (
+                f"{page.t('target')}: {shorten(page.words.measure_name(target, page.lang) or target.clause[page.lang], 50)}",
+                routes.target_anchor(target.id),
+            )
+            for _, target in both.targets
+        ]
+        shared += [(f"{page.t('task')} {item.task.id}", routes.task_anchor(item.task.id)) for item in both.tasks]
+        related.append(RelatedGroup(other, shared))
+    return GroupContext(
+        plan.data,
+        plan.plan,
+        plan.plan_name,
+        group,
+        in_plan(plan.data, group),
+        plan.data.targets.year,
+        [words[page.lang] for words in group.named_as],
+        related,
+    )
 
 
 def title(page: PageInput) -> str:

@@ -1,5 +1,6 @@
 """The index of a plan's groups of people: each group with its name, the editors'
-summary and how many targets and sub-tasks concern it, and the items that concern no
+summary and how many targets and sub-tasks concern it (in words when it is none), the
+whole reading-aid notice the group pages link to, and the items that concern no
 particular group."""
 
 from __future__ import annotations

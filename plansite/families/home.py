@@ -1,7 +1,9 @@
-"""The home page as a public service: what the site is in one sentence; for each plan a
-document box (status first, then number, type, issuer, signer, date, what it
-implements), the ways in by question (what the plan promises, each agency's duties,
-the data), a dated timeline, a few key targets and the task areas."""
+"""The home page as a public service, built for a phone's first screen and a half: what
+the site is in one sentence; for each plan its status in one line, the ways in by
+question (what the plan sets out for each group of people, each agency's duties, the
+data), then a document box (number, type, issuer, signer, date; its long fields, the
+subject, what it implements and the abbreviations, folded in a ``<details>``), a dated
+timeline, a few key targets and the task areas."""
 
 from __future__ import annotations
 

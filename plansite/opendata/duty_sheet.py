@@ -3,10 +3,14 @@
 The data workbooks (``writers.workbook_bytes``) are for programs: column names such
 as ``lead_agency_ids``, codes instead of names, both languages side by side. The duty
 sheet is for the official who must act: one language, headings in words, agencies by
-name, a title, where the plan stands (the agency's end first, when it has ended), a source
-line, one row per duty (the sub-tasks by role, the items
-of section IV, the yearly report), and a page set-up that prints on A4 landscape, one
-page wide, with the heading row repeated on every page. One worksheet per plan.
+name, a title, where the plan stands (the agency's end first, when it has ended), a
+source line, one row per duty (the yearly report first, then the
+sub-tasks by role, then the items of section IV), each with the agencies that lead and
+coordinate and the timeline as the plan gives them (or a cell saying it gives none), and
+an empty column for the office to write what was done. Every row is as tall as its
+wrapped text (not every spreadsheet measures rows when it opens a file), and the page
+set-up prints on A4 landscape, one page wide and as many pages tall as the rows need, at
+a readable size, with the heading row repeated on every page. One worksheet per plan.
 Made by ``files.data_files``; the agency and downloads pages link to it.
 """
 
@@ -21,22 +25,34 @@ from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # no type information shipped
 
-from plansite.duties import PlanDuties, Role, agency_duties
+from plansite.duties import PlanDuties, ReportingRole, Role, agency_duties
 from plansite.editions import AUTHORITATIVE
 from plansite.markdown import plain
 from plansite.opendata.writers import write_text
 from plansite.wording import Wording
 
-# The columns: the interface string of each heading, and its width in characters.
+# The columns: the interface string of each heading, and its width in characters. Their sum
+# and the margins print one A4 landscape page wide at about 80 %: 11 pt text at about 9 pt.
 COLUMNS = (
-    ("sheet_col_number", 5),
-    ("sheet_col_task", 30),
-    ("sheet_col_content", 62),
-    ("sheet_col_role", 18),
-    ("sheet_col_lead", 24),
-    ("sheet_col_coordinate", 26),
-    ("sheet_col_timeline", 18),
+    ("sheet_col_number", 4),
+    ("sheet_col_task", 20),
+    ("sheet_col_content", 44),
+    ("sheet_col_role", 14),
+    ("sheet_col_lead", 18),
+    ("sheet_col_coordinate", 18),
+    ("sheet_col_timeline", 14),
+    ("sheet_col_results", 22),
 )
+MARGINS = (0.4, 0.4, 0.6, 0.6)  # left, right, top, bottom, in inches
+FONT = "Arial"  # in Excel everywhere, and metric-compatible with LibreOffice's Liberation Sans
+FONT_SIZE = 11
+# A row's height in points: a line of wrapped text in FONT_SIZE (as Excel sets it; LibreOffice
+# sets lines a little closer), and the cell's padding.
+LINE_HEIGHT = 13.0
+ROW_PADDING = 3.0
+# Characters of text a column unit holds (a unit is the width of a digit; text runs a little
+# narrower): a low estimate, so that a row is never shorter than its text.
+CHARS_PER_UNIT = 1.1
 # The order a sheet lists the sub-tasks in: what the agency leads first.
 ROLE_ORDER = (Role.lead, Role.coordinate, Role.member, Role.mentioned)
 A4 = 9  # XlsxWriter's paper code
@@ -78,14 +94,32 @@ class Sheet:
 
 
 def _names(words: Wording, agency_ids: list[str], lang: str) -> str:
-    return "; ".join(words.agency_name(a, lang) for a in agency_ids)
+    """The agencies by name; a cell saying the plan names none when there are none."""
+    return "; ".join(words.agency_name(a, lang) for a in agency_ids) or words.t(lang, "sheet_not_stated")
 
 
 def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) -> Sheet:
-    """The rows of one plan's sheet: sub-tasks by role, section IV's items, the yearly report."""
+    """The rows of one plan's sheet: the yearly report, sub-tasks by role, section IV's items."""
     plan = duties.plan.plan
     implementation = plan.implementation
-    rows = []
+    report = implementation.reporting
+    report_due = words.t(lang, "sheet_report_due", deadline=report.deadline_text[lang])
+    not_stated = words.t(lang, "sheet_not_stated")
+    # Who does what the report asks: those who send it, the one it is sent to, the one it
+    # goes through, which follows and compiles it.
+    report_lead = {ReportingRole.sends: report.from_, ReportingRole.receives: [report.to], ReportingRole.compiles: [report.via]}
+    rows = [
+        Duty(
+            task=f"{implementation.number}{report.item} {words.t(lang, 'reporting_heading')}",
+            content=words.reporting_duty(duties.plan.id, reporting, agency_id, lang),
+            role=words.duty_role(reporting.role.value, reporting.via, lang),
+            lead=_names(words, report_lead[reporting.role], lang),
+            coordinate=not_stated,
+            timeline=report_due,
+            subtask=False,
+        )
+        for reporting in duties.reporting
+    ]
     for role in ROLE_ORDER:
         for duty in duties.with_role(role):
             block, task = duty.block, duty.task
@@ -102,19 +136,15 @@ def plan_sheet(words: Wording, duties: PlanDuties, agency_id: str, lang: str) ->
             )
     section = words.t(lang, "implementation_title")
     for item_duty in duties.items:
-        number = f"{implementation.number}{item_duty.item.number or ''}"
-        item_role = words.duty_role("item", item_duty.via, lang)
-        rows.append(Duty(f"{number} {section}", plain(item_duty.item.text[lang]), item_role, "", "", "", subtask=False))
-    report = implementation.reporting
-    for reporting in duties.reporting:
+        item = item_duty.item
         rows.append(
             Duty(
-                task=f"{implementation.number}{report.item} {words.t(lang, 'reporting_heading')}",
-                content=words.reporting_duty(duties.plan.id, reporting, agency_id, lang),
-                role=words.duty_role(reporting.role.value, reporting.via, lang),
-                lead="",
-                coordinate="",
-                timeline=words.t(lang, "sheet_report_due", deadline=report.deadline_text[lang]),
+                task=f"{implementation.number}{item.number or ''} {section}",
+                content=plain(item.text[lang]),
+                role=words.duty_role("item", item_duty.via, lang),
+                lead=_names(words, item.addressed_to, lang),
+                coordinate=not_stated,
+                timeline=report_due if item.number == report.item else not_stated,
                 subtask=False,
             )
         )
@@ -168,6 +198,27 @@ def sheet_names(numbers: Sequence[str]) -> list[str]:
     return names
 
 
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` units wide, wrapped at spaces."""
+    budget = max(1, int(width * CHARS_PER_UNIT))
+    lines, used = 1, 0
+    for word in text.split():
+        needed = used + 1 + len(word) if used else len(word)
+        if used and needed > budget:
+            lines, needed = lines + 1, len(word)
+        # A word longer than the column breaks where the column ends.
+        while needed > budget:
+            lines, needed = lines + 1, needed - budget
+        used = needed
+    return lines
+
+
+def row_height(cells: list[str]) -> float:
+    """The height in points of a row of ``cells`` (one per column of COLUMNS): its tallest cell's."""
+    lines = max(wrapped_lines(text, width) for text, (_, width) in zip(cells, COLUMNS, strict=True))
+    return lines * LINE_HEIGHT + ROW_PADDING
+
+
 def _page_text(text: str) -> str:
     """Text for a page header or footer: "&" is Excel's control character there."""
     escaped = text.replace("&", "&&")
@@ -177,7 +228,7 @@ def _page_text(text: str) -> str:
 def duty_sheet_bytes(words: Wording, sheets: list[Sheet], lang: str, created: dt.date) -> bytes:
     """The XLSX file of ``sheets``: strings always written as strings, never as formulas."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE}})
     book.set_properties(
         {"title": sheets[0].title, "subject": sheets[0].source, "created": dt.datetime(created.year, created.month, created.day)}
     )
@@ -204,15 +255,21 @@ def _write(worksheet: Any, sheet: Sheet, headings: list[str], formats: dict[str,
     for col, ((_, width), heading) in enumerate(zip(COLUMNS, headings, strict=True)):
         worksheet.set_column(col, col, width)
         worksheet.write_string(header, col, heading, formats["header"])
+    worksheet.set_row(header, row_height(headings))
     for number, duty in enumerate(sheet.duties, start=1):
         worksheet.write_number(header + number, 0, number, formats["cell"])
-        for col, value in enumerate((duty.task, duty.content, duty.role, duty.lead, duty.coordinate, duty.timeline), start=1):
+        cells = (duty.task, duty.content, duty.role, duty.lead, duty.coordinate, duty.timeline)
+        for col, value in enumerate(cells, start=1):
             write_text(worksheet, header + number, col, value, formats["cell"])
+        # The results, for the office to fill in: an empty cell with its border.
+        worksheet.write_blank(header + number, len(cells) + 1, None, formats["cell"])
+        worksheet.set_row(header + number, row_height([str(number), *cells, ""]))
     last = header + len(sheet.duties)
     worksheet.freeze_panes(header + 1, 0)
     worksheet.autofilter(header, 0, last, len(COLUMNS) - 1)
     worksheet.set_landscape()
     worksheet.set_paper(A4)
+    worksheet.set_margins(*MARGINS)
     worksheet.fit_to_pages(1, 0)
     worksheet.repeat_rows(header)
     worksheet.print_area(0, 0, last, len(COLUMNS) - 1)

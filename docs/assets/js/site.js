@@ -23,14 +23,39 @@
     });
   }
 
-  // A link to the same page in another language keeps the section the reader is on:
-  // anchors are the same in every language (they come from the data's ids).
-  function keepSection() {
-    var links = document.querySelectorAll("a[hreflang]");
-    for (var i = 0; i < links.length; i++) links[i].hash = location.hash;
+  // A link to the same page in another language keeps the reader's place: anchors are
+  // the same in every language (they come from the data's ids). The place is the
+  // address's section while it is on screen; else the last anchor above the reading
+  // line (a quarter of the way down the screen, under the sticky header), so a reader
+  // who scrolled to the middle of the full text lands on the section they were reading;
+  // at the very top, the top. Worked out when the link is about to be followed.
+  var header = document.querySelector(".md-header");
+  function place() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target) {
+      var box = target.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < window.innerHeight) return location.hash;
+    }
+    if (window.scrollY <= 0) return "";
+    var top = header ? header.getBoundingClientRect().bottom : 0;
+    var line = top + (window.innerHeight - top) / 4;
+    var anchors = document.querySelectorAll("article [id]:not(h1)");
+    var found = "";
+    for (var i = 0; i < anchors.length; i++) {
+      var rects = anchors[i].getClientRects();
+      if (rects.length && rects[0].top <= line) found = "#" + anchors[i].id;
+    }
+    return found;
   }
-  keepSection();
-  window.addEventListener("hashchange", keepSection);
+  function keepSection(event) {
+    event.currentTarget.hash = place();
+  }
+  var switches = document.querySelectorAll("a[hreflang]");
+  for (var i = 0; i < switches.length; i++) {
+    ["pointerdown", "focus", "click"].forEach(function (type) {
+      switches[i].addEventListener(type, keepSection);
+    });
+  }
 
   // The phone menu: a real button (Enter, Space), with its state, that moves focus
   // into the menu; Escape closes the menu and returns to the button.
