@@ -10,8 +10,9 @@ Chromium, search included: no script of the data runs and no security policy is 
 
 The few texts that must stay equal to another (agency spellings and the assignment
 lines that name them) or be found in another (a target's clause in its bullet, a
-sub-task's title in its text) are changed only where the change keeps that true, so
-the data still passes the check and the build is the real one.
+sub-task's title in its text, a group's ``named_as`` in its items' texts) are changed
+only where the change keeps that true, so the data still passes the check and the build
+is the real one; each group names the hostile text too, so that its page marks it.
 """
 
 from __future__ import annotations
@@ -68,13 +69,17 @@ BLOCKS = ("# ", "- ", "> ", "1. ", "| a | b | ", "    ", "```", "--- ", "<div>",
 STRUCTURAL = {"id", "kind", "issuer", "implements", "lead", "coordinate", "mentions", "addressed_to", "from", "to", "via"}
 STRUCTURAL |= {"agency", "member_of", "unit", "comparator", "basis"}
 # groups.yml: the ids of the targets and sub-tasks of each group (the same keys elsewhere hold records, not texts).
-STRUCTURAL |= {"targets", "tasks"}
+STRUCTURAL |= {"targets", "tasks", "related"}
 # site.yml: addresses checked against a closed alphabet (a hostile one stops the load).
 STRUCTURAL |= {"repository", "branch"}
 # plan.yml: the languages a plan is translated into (codes of languages.yml).
 STRUCTURAL |= {"translations"}
 # Texts another text must equal or contain; changed only where the check stays true.
-KEPT = {"spellings", "lead_text", "coordinate_text"}
+KEPT = {"spellings", "lead_text", "coordinate_text", "named_as"}
+# groups.yml: words a group's page marks where they occur in its items' texts, which all
+# hold the hostile text; split at its one "*", which the check and the page's emphasis
+# read as the plan's italic marker.
+MARKED = [part.strip() for part in HOSTILE.split("*")]
 
 
 # The made-up contact and repository the hostile site is built with (no address is
@@ -120,6 +125,9 @@ def make_hostile(data: Path) -> None:
                         for lang in CODES:
                             if not strip_emphasis(old["text"][lang]).startswith(strip_emphasis(old["title"][lang])):
                                 task["title"][lang] = old["title"][lang]
+        if path.name == "groups.yml":
+            for group in new["groups"]:
+                group["named_as"] = [*group.get("named_as", []), *({lang: part for lang in CODES} for part in MARKED)]
         if path.name == "glossary.yml":
             # A term names an agency by its name (changed) or by a spelling (kept).
             for old, term in zip(tree["terms"], new["terms"], strict=True):
@@ -219,6 +227,13 @@ def test_pages_show_the_hostile_text_as_text_and_nowhere_as_markup(hostile_build
         titles_with_markup_as_text += "<script>alert(1)</script>" in page.title
         assert "JINJA-BLOCK" not in raw or "{% if true %}JINJA-BLOCK{% endif %}" in html.unescape(raw), where
     assert titles_with_markup_as_text > 0
+
+
+def test_group_pages_mark_the_hostile_words_as_text(hostile_build: Build) -> None:
+    for lang_root in (hostile_build.site, hostile_build.site / "en"):
+        page = (lang_root / "plans" / PLAN_ID / "groups" / "ho-ngheo" / "index.html").read_text(encoding="utf-8")
+        marks = [html.unescape(mark) for mark in re.findall(r"<mark>(.*?)</mark>", page)]
+        assert set(MARKED) <= set(marks), lang_root
 
 
 def test_the_navigation_shows_the_plan_number_as_text(hostile_build: Build) -> None:
