@@ -71,10 +71,14 @@ def _plan_files(groups_wanted: int, agency_ids: list[str]) -> dict[str, dict[str
     files["targets.yml"]["bullets"] = [bullet]
     groups = files["groups.yml"]["groups"][:groups_wanted]
     groups += [{"id": f"extra-{g}", "name": {"vi": f"Nhóm {g}", "en": f"Group {g}"}} for g in range(len(groups), groups_wanted)]
+    kept = {group["id"] for group in groups}
     for group in groups:
         group["name"]["vi"] = (group["name"]["vi"] + " " + "ơ" * limits.NAME.chars)[: limits.NAME.chars]
         group.update({"targets": [bullet["targets"][0]["id"]], "tasks": []})
+        # The plan's words for the group were in the items just replaced; related groups may be cut.
         group.pop("summary", None)
+        group.pop("named_as", None)
+        group["related"] = [other for other in group.get("related", []) if other in kept]
     task_ids = [area["blocks"][0]["tasks"][0]["id"] for area in files["tasks.yml"]["areas"]]
     files["groups.yml"] = {"groups": groups, "general": {"tasks": task_ids}}
     recipients = [{"text": {"vi": f"Cơ quan {a}", "en": f"Body {a}"}, "agency": a} for a in agency_ids]
