@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 
 from conftest import DATA, PLAN_ID
 from quality import configured_site_url
-from toolkit.html import page_file, read_page, text
+from toolkit.html import read_page
 from toolkit.links import Site, broken_links
 from toolkit.plans import make_plans
 from toolkit.site import SiteBuilder
@@ -92,16 +91,17 @@ def test_each_plan_shows_its_own_text_and_data(tmp_path: Path, site_builder: Sit
             for kind in ("targets", "full-text", "matrix", *(f"area-{area.id}" for area in plan.tasks.areas)):
                 url = f"{prefix}plans/{plan.id}/{kind}/"
                 check(url, read_page(build.site, url).words(), own_and_other(kind, plan, other, lang))
-            # Each agency's page: the plan's part (from its heading to the next plan's) lists
-            # the sub-tasks the agency leads in this plan, by this plan's titles.
+            # Each agency's page opens with the sub-tasks it leads, each a link to its text:
+            # the links into this plan's pages show this plan's titles.
             for agency_id in ("phong-ldtbxh", "phong-y-te"):
                 url = f"{prefix}agencies/{agency_id}/"
-                page = page_file(build.site, url).read_text(encoding="utf-8")
-                part = re.split(r'<h2 id="plan-', page.split(f'<h2 id="plan-{plan.id}"', 1)[1], maxsplit=1)[0]
+                glance = next(read_page(build.site, url).with_class("plansite-glance"))
+                into_plan = f"/plans/{plan.id}/"
+                lead = " ".join(a.words() for a in glance.with_class("plansite-task-title", "a") if into_plan in a.attrs["href"])
                 led = [
                     (a, b) for (_, block, a), (_, _, b) in zip(plan.all_tasks(), other.all_tasks(), strict=True) if agency_id in block.lead
                 ]
-                check(f"{url} ({plan.id})", text(part), [(words(a.title[lang]), words(b.title[lang])) for a, b in led])
+                check(f"{url} ({plan.id})", lead, [(words(a.title[lang]), words(b.title[lang])) for a, b in led])
             index = json.loads((build.site / "search" / lang / f"{plan.id}.json").read_text(encoding="utf-8"))
             check(f"search/{lang}/{plan.id}.json", " ".join(strings(index["pages"])), own_and_other("full-text", plan, other, lang))
         with (build.site / "data" / plan.id / "tasks.csv").open(encoding="utf-8") as handle:
