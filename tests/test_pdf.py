@@ -11,6 +11,8 @@ the files with their sizes. The typesetter refuses to fetch anything but its fon
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -28,6 +30,8 @@ from sourcetext import units
 from toolkit.html import read_page, resolve
 
 from plansite.languages import CODES, LANGUAGES
+from plansite.load import SiteData
+from plansite.pdf.documents import Documents
 from plansite.pdf.typesetter import PdfError, Typesetter
 from plansite.strings import load_strings
 
@@ -290,6 +294,23 @@ def test_the_full_text_opens_with_the_motto_and_the_issuing_body_as_the_standard
 
 
 # -- the duty sheets -----------------------------------------------------------------
+
+
+def test_a_plan_without_a_vision_has_its_full_text(site_data: SiteData, tmp_path: Path) -> None:
+    """The vision is optional (not every plan looks beyond its targets' year): the full
+    text of a plan without one goes from its targets to its tasks."""
+    data = site_data.plans[PLAN_ID]
+    objectives = data.plan.objectives
+    specific = objectives.specific.model_copy(update={"vision": None})
+    plan = data.plan.model_copy(update={"objectives": objectives.model_copy(update={"specific": specific})})
+    site = dataclasses.replace(site_data, plans={PLAN_ID: dataclasses.replace(data, plan=plan)})
+    path = tmp_path / "full-text.pdf"
+    path.write_bytes(Documents(site, dt.datetime(2025, 1, 1, tzinfo=dt.UTC), None).full_text(PLAN_ID, "vi"))
+    text = extract(path, "vi").body
+    targets, vision = PLAN["objectives"]["specific"]["targets"], PLAN["objectives"]["specific"]["vision"]
+    assert f"{targets['number']} {targets['heading']['vi']}" in text
+    assert vision["heading"]["vi"] not in text and vision["text"]["vi"][:60] not in text
+    assert TASKS["areas"][0]["title"]["vi"] in text
 
 
 @pytest.mark.parametrize("lang", CODES)
