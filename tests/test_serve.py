@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import DATA, PLAN_ID, ROOT
+from conftest import DATA, PLAN_ID
+from toolkit.site import project_copy
 
 OLD = "Nâng cao nhận thức về vị trí, vai trò của chính sách xã hội"
 NEW = "Tiêu đề mới của nhóm một"
@@ -38,13 +39,15 @@ def fetch(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def wait_for(condition: object, seconds: float, what: str) -> None:
+def wait_for(condition: object, seconds: float, what: str, log: Path | None = None) -> None:
+    """Wait until ``condition()`` holds; failing, show the end of the preview's ``log``."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():  # type: ignore[operator]
             return
         time.sleep(0.5)
-    pytest.fail(f"waited {seconds} s for {what}")
+    said = f"; the preview's log ends:\n{log.read_text(encoding='utf-8')[-3000:]}" if log else ""
+    pytest.fail(f"waited {seconds} s for {what}{said}")
 
 
 def child_processes(pid: int) -> list[int]:
@@ -65,14 +68,8 @@ def alive(pid: int) -> bool:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A project folder served by `python -m plansite serve`: (address, data folder, log)."""
-    for name in ("mkdocs.yml", "macros.py", "hooks.py"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    (tmp_path / "plansite").symlink_to(ROOT / "plansite")
-    for name in ("guide.md", "guide.en.md"):
-        (tmp_path / "docs").mkdir(exist_ok=True)
-        shutil.copy(ROOT / "docs" / name, tmp_path / "docs" / name)
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    # The project as a clone has it: a list of its own here missed the guide's second page.
+    project_copy(tmp_path)
     shutil.copytree(DATA, tmp_path / "data")
     port = free_port()
     log = tmp_path / "serve.log"
@@ -87,7 +84,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
         try:
             # MkDocs serves under the path of site_url.
             address = f"http://127.0.0.1:{port}/ke-hoach-81/"
-            wait_for(lambda: fetch(address)[0] == 200, 180, "the preview to answer")
+            wait_for(lambda: fetch(address)[0] == 200, 180, "the preview to answer", log)
             children = child_processes(server.pid)
             assert children, "the preview runs MkDocs' server as its child"
             yield address, tmp_path / "data", log
@@ -108,14 +105,14 @@ def test_the_preview_follows_the_data_and_survives_broken_data(preview: tuple[st
 
     tasks = data / "plans" / PLAN_ID / "tasks.yml"
     tasks.write_text(tasks.read_text(encoding="utf-8").replace(f"    vi: {OLD}\n", f"    vi: {NEW}\n", 1), encoding="utf-8")
-    wait_for(lambda: f"<title>1. {NEW}" in fetch(area)[1], 120, "the new title")
+    wait_for(lambda: f"<title>1. {NEW}" in fetch(area)[1], 120, "the new title", log)
     home = fetch(address)[1]
     assert NEW in home[home.index('<nav class="md-nav md-nav--primary') :], "the menu shows the new title"
     assert OLD not in fetch(area)[1].split("</head>")[0], "no head tag keeps the old title"
 
     targets = data / "plans" / PLAN_ID / "targets.yml"
     targets.write_text(targets.read_text(encoding="utf-8").replace("      - id: t02\n", "      - id: t01\n", 1), encoding="utf-8")
-    wait_for(lambda: "duplicate target id 't01'" in log.read_text(encoding="utf-8"), 60, "the problem in the terminal")
+    wait_for(lambda: "duplicate target id 't01'" in log.read_text(encoding="utf-8"), 60, "the problem in the terminal", log)
     time.sleep(3)
     status, page = fetch(area)
     assert status == 200 and f"<title>1. {NEW}" in page, "the last good pages are still served"
