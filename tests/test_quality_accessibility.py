@@ -210,6 +210,14 @@ def test_vietnamese_in_english_pages_is_marked(quality_site: Site) -> None:
 REVIEWED_UNDECIDED = [
     (
         "aria-valid-attr-value",
+        re.compile(r'aria-controls="__search-dialog"'),
+        re.compile(r"\.md-header__button"),
+        "The search button's aria-controls names the search dialog (#__search-dialog), which the "
+        "page holds, the 404 page included; axe leaves aria-controls beside aria-haspopup "
+        "undecided on the English address of the 404 page, where the dialog is relabelled.",
+    ),
+    (
+        "aria-valid-attr-value",
         re.compile(r"aria-controls referenced ID"),
         re.compile(r"^\.ps-open$"),
         "The search button's aria-controls names the search <dialog>, which every page has "
