@@ -210,6 +210,14 @@ def test_vietnamese_in_english_pages_is_marked(quality_site: Site) -> None:
 REVIEWED_UNDECIDED = [
     (
         "aria-valid-attr-value",
+        re.compile(r'aria-controls="__search-dialog"'),
+        re.compile(r"\.md-header__button"),
+        "The search button's aria-controls names the search dialog (#__search-dialog), which the "
+        "page holds, the 404 page included; axe leaves aria-controls beside aria-haspopup "
+        "undecided on the English address of the 404 page, where the dialog is relabelled.",
+    ),
+    (
+        "aria-valid-attr-value",
         re.compile(r"aria-controls referenced ID"),
         re.compile(r"^\.ps-open$"),
         "The search button's aria-controls names the search <dialog>, which every page has "
@@ -260,7 +268,8 @@ REVIEWED_SEARCH = [
         "box it scrolls in: the same colours as the results above them, which axe passes.",
     ),
 ]
-# Met with the phone menu open: the same test fails on a phone when one of them is met nowhere.
+# Met with the phone menu open: the same test's last phone run fails when one of them was met
+# in no phone run (axe decides the overlap itself on some pages and languages).
 REVIEWED_MENU = [
     (
         "color-contrast",
@@ -299,13 +308,19 @@ def reviewed(rule: str, target: str, why: str, also: list[Reviewed] | None = Non
 
 def test_what_axe_cannot_decide_is_reviewed(browser_sweep: dict[int, list[Visit]]) -> None:
     found = [(visit.url, *item) for visits in browser_sweep.values() for visit in visits for item in undecided(visit.incomplete)]
-    unreviewed = sorted({f"{rule} at {target}: {why}" for _, rule, target, why in found if not reviewed(rule, target, why)})
+    # Each unreviewed result once, with the first page it was met on.
+    first_met = {f"{rule} at {target}: {why}": url for url, rule, target, why in reversed(found) if not reviewed(rule, target, why)}
+    unreviewed = sorted(f"{result} (first on {url})" for result, url in first_met.items())
     assert not unreviewed, "axe could not decide these; review them and list them in REVIEWED_UNDECIDED:\n" + "\n".join(unreviewed)
     stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_UNDECIDED if not any(matches(entry, *item[1:]) for item in found)]
     assert not stale, f"reviewed entries nothing matches any more (remove them): {stale}"
 
 
-@pytest.mark.parametrize(("width", "lang"), [(375, "vi"), (1280, "en"), (375, "en")])
+MET_ON_A_PHONE: set[Reviewed] = set()
+OPEN_RUNS = [(375, "vi"), (1280, "en"), (375, "en")]
+
+
+@pytest.mark.parametrize(("width", "lang"), OPEN_RUNS)
 def test_the_open_search_and_phone_menu_pass_axe(
     browser: Browser, site_data: SiteData, quality_site: Site, published_url: str, width: int, lang: str
 ) -> None:
@@ -345,5 +360,7 @@ def test_the_open_search_and_phone_menu_pass_axe(
         context.close()
     assert not problems, "\n".join(problems)
     if width < 1220:
-        stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_MENU if entry not in met]
+        MET_ON_A_PHONE.update(met)
+    if (width, lang) == OPEN_RUNS[-1]:
+        stale = [f"{entry[0]} at {entry[2].pattern}" for entry in REVIEWED_MENU if entry not in MET_ON_A_PHONE]
         assert not stale, f"reviewed entries nothing matches any more (remove them): {stale}"
