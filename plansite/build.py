@@ -8,7 +8,7 @@
    under ``docs/``, and the list of those files with their sizes;
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
-5. minify the site's own stylesheets (their sources keep their comments), add the
+5. minify the site's own stylesheets and scripts (their sources keep their comments), add the
    Content-Security-Policy to every page, build the search index, and write what
    reading offline needs (the manifest, the sizes shown, the worker's version);
 6. only then put the new folder in the place of ``site/``.
@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import rcssmin  # type: ignore[import-untyped]  # no type information shipped
+import rjsmin  # type: ignore[import-untyped]  # no type information shipped
 import yaml
 
 from plansite import csp, editions, offline, registry, search, theme
@@ -170,13 +171,15 @@ def run_mkdocs(project: Path, out: Path, epoch: str) -> None:
         raise BuildError("MkDocs could not build the site:\n" + "\n".join(said))
 
 
-def minify_stylesheets(out: Path) -> None:
-    """The site's own stylesheets under ``out/assets`` without their comments and spaces:
-    every page loads them, so their bytes count on every first visit (Material's own come
-    minified, ``*.min.css``)."""
+def minify_assets(out: Path) -> None:
+    """The site's own stylesheets under ``out/assets`` and its scripts (``assets/js``)
+    without their comments and spaces: every page loads them, so their bytes count on every
+    first visit (Material's own come minified, ``*.min.css``, ``*.min.js``)."""
     for sheet in sorted((out / "assets").rglob("*.css")):
         if not sheet.name.endswith(".min.css"):
             sheet.write_text(rcssmin.cssmin(sheet.read_text(encoding="utf-8")), encoding="utf-8")
+    for script in sorted((out / "assets" / "js").glob("*.js")):
+        script.write_text(rjsmin.jsmin(script.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
@@ -207,7 +210,7 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
     shutil.rmtree(new, ignore_errors=True)
     try:
         run_mkdocs(project, new, source_date_epoch(project, site))
-        minify_stylesheets(new)
+        minify_assets(new)
         problems = csp.add_policies(new)
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))

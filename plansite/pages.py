@@ -30,9 +30,10 @@ from plansite.routes import PageRef
 from plansite.seo import legislation
 
 MANIFEST = "generated.txt"  # in the build's work folder: the stubs the last run wrote
-# The editor's guide, hand-written in two pages (docs/guide.md, docs/guide-2.md, and
-# guide.en.md, guide-2.en.md in English): the footer links to the first, which leads on.
-GUIDE = ("guide.md", "guide-2.md")
+# The editor's guide, hand-written in three pages (docs/guide.md, docs/guide-2.md: on a
+# computer and the usual tasks, docs/guide-3.md: the check's messages; guide.en.md… in
+# English), each within the page-weight budget: the footer links to the first, which leads on.
+GUIDE = ("guide.md", "guide-2.md", "guide-3.md")
 DATA_FOLDER = "data"  # where the data files are in the repository
 REPOSITORY = Path(__file__).resolve().parents[1]  # the repository's root, beside plansite/
 

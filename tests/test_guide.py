@@ -32,10 +32,11 @@ from plansite.models import Agency, Target, Term
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-# The guide's two pages in each language (the second: a computer, usual tasks, the messages).
+# The guide's three pages in each language (the second: a computer, usual tasks; the third:
+# the check's messages).
 GUIDES = {
-    "vi": (ROOT / "docs" / "guide.md", ROOT / "docs" / "guide-2.md"),
-    "en": (ROOT / "docs" / "guide.en.md", ROOT / "docs" / "guide-2.en.md"),
+    "vi": (ROOT / "docs" / "guide.md", ROOT / "docs" / "guide-2.md", ROOT / "docs" / "guide-3.md"),
+    "en": (ROOT / "docs" / "guide.en.md", ROOT / "docs" / "guide-2.en.md", ROOT / "docs" / "guide-3.en.md"),
 }
 PLAN = "plans/81-kh-ubnd-2024"
 

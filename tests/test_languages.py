@@ -92,7 +92,7 @@ def add_french(project: Path, data: Path) -> None:
     )
     assert config.count("fr") >= 4, "mkdocs.yml's languages are not where the recipe says"
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for page in ("guide", "guide-2"):
+    for page in ("guide", "guide-2", "guide-3"):
         shutil.copy(project / "docs" / f"{page}.en.md", project / "docs" / f"{page}.fr.md")
 
 

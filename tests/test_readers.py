@@ -69,7 +69,7 @@ def edit_source(site_data: SiteData, site: Site, file: Path) -> str:
         return "overrides/404.html"
     pages = {built_file(site, ref.path, lang): ref for ref, lang in registry.published(site_data)}
     if file not in pages:  # hand-written: a page of the guide edits its own Markdown file
-        name = file.parent.name  # guide, guide-2
+        name = file.parent.name  # guide, guide-2, guide-3
         return f"docs/{name}.md" if lang_of(site, file) == "vi" else f"docs/{name}.en.md"
     return source_file(site_data, pages[file])
 
@@ -84,8 +84,12 @@ def page_title(site_data: SiteData, site: Site, file: Path) -> str:
     titles = {
         "guide": {"vi": "Hướng dẫn cho người biên tập", "en": "Editor's guide"},
         "guide-2": {
-            "vi": "Hướng dẫn cho người biên tập (tiếp): trên máy tính, việc thường gặp, thông báo kiểm tra",
-            "en": "Editor's guide (continued): on a computer, usual tasks, the check's messages",
+            "vi": "Hướng dẫn cho người biên tập (tiếp): trên máy tính, việc thường gặp",
+            "en": "Editor's guide (continued): on a computer, usual tasks",
+        },
+        "guide-3": {
+            "vi": "Hướng dẫn cho người biên tập: thông báo kiểm tra, ý nghĩa và cách sửa",
+            "en": "Editor's guide: the check's messages, what they mean and how to fix them",
         },
     }
     return titles[file.parent.name][lang]

@@ -120,7 +120,7 @@ FOR_PROGRAMMERS = {
     r"UTF-8|\.yml\b|\((?:eq|ge|gt|lt|le|approx|range)\)|\*\*": "a programmer's notation",
     r"máy đọc|(?i:machine-readable)|kho mã nguồn": "a programmer's word",
 }
-PROGRAMMERS_PAGES = ("data-dictionary/", "guide/", "guide-2/")
+PROGRAMMERS_PAGES = ("data-dictionary/", "guide/", "guide-2/", "guide-3/")
 # The plan's own spellings of these bodies, which the site's own words capitalise as
 # Vietnamese administrative names are: only in quotations of the plan.
 PLAN_SPELLINGS = {
