@@ -121,8 +121,8 @@ def project(work: Path) -> Path:
     for name in ("overrides", "plansite"):
         (work / name).symlink_to(ROOT / name)
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("data", "plans", "agencies", "*.md"))
-    for name in ("guide.md", "guide.en.md"):
-        shutil.copy(ROOT / "docs" / name, work / "docs" / name)
+    for guide in (ROOT / "docs").glob("guide*.md"):  # the editor's guide's pages, in every language
+        shutil.copy(guide, work / "docs" / guide.name)
     return work
 
 
