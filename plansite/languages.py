@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 TABLE_FILE = Path(__file__).with_name("languages.yml")
+STRINGS_DIR = Path(__file__).with_name("strings")
 
 
 class Language(BaseModel):
@@ -43,12 +44,27 @@ class Language(BaseModel):
 
 
 def _read(path: Path) -> tuple[Language, ...]:
+    """The table, or a stop that says what is wrong in it: it is read when the package is
+    imported, before any command could turn an exception into a message."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    languages = tuple(Language.model_validate(entry) for entry in entries)
+    problems: list[str] = []
+    languages: list[Language] = []
+    for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
+        try:
+            languages.append(Language.model_validate(entry))
+        except ValidationError as error:
+            problems += [f"entry {number}, {'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
     codes = [language.code for language in languages]
-    if not codes or len(set(codes)) != len(codes):
-        raise ValueError(f"{path}: the languages' codes must be given, each once (got {codes})")
-    return languages
+    if not problems and (not codes or len(set(codes)) != len(codes)):
+        problems.append(f"the languages' codes must be given, each once (got {codes})")
+    problems += [
+        f"{code}: no interface strings; add {STRINGS_DIR.name}/{code}.yml (ARCHITECTURE.md, 'A language')"
+        for code in codes
+        if not (STRINGS_DIR / f"{code}.yml").is_file()
+    ]
+    if problems:
+        raise SystemExit(f"{path}:\n" + "\n".join(f"  - {problem}" for problem in problems))
+    return tuple(languages)
 
 
 _TABLE = _read(TABLE_FILE)

@@ -9,14 +9,12 @@ the language. Used by ``wording`` (and through it by every page and the calendar
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import yaml
 
 from plansite import formatting
-from plansite.languages import AUTHORITATIVE, CODES
+from plansite.languages import AUTHORITATIVE, CODES, STRINGS_DIR
 
-STRINGS_DIR = Path(__file__).parent / "strings"
 Entry = str | dict[str, str]
 
 

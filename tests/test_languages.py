@@ -196,6 +196,28 @@ def switch_links(site: Path, url: str, lang: str) -> list[str]:
     return [resolve(url, a.attrs["href"])[0] for a in page.with_class("md-select__link", "a") if a.attrs.get("hreflang") == lang]
 
 
+def test_a_mistake_in_the_table_of_languages_is_said_plainly(tmp_path: Path) -> None:
+    """The table is read when the package is imported: a mistake in it still gets a message
+    naming the entry and the field, never a traceback."""
+    shutil.copytree(DATA, tmp_path / "data")
+    project_copy(tmp_path, own_package=True)
+    table = tmp_path / "plansite" / "languages.yml"
+    entries = yaml.safe_load(table.read_text(encoding="utf-8"))
+    entries.append({**entries[1], "code": "fr", "stemmer": "french"})
+    table.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "plansite", "--data", "data", "check"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "languages.yml:" in done.stderr and "entry 3, stemmer:" in done.stderr, done.stderr
+    entries[-1]["stemmer"] = None
+    table.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "plansite", "--data", "data", "check"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1 and "fr: no interface strings; add strings/fr.yml" in done.stderr, done.stderr
+
+
 def test_check_says_how_much_of_each_plan_is_translated(data: Path) -> None:
     lines = translation_report(load_site(data))
     assert lines[0].startswith(f"plan {PLAN_ID}: English: ") and lines[0].endswith("texts translated (published)")

@@ -27,7 +27,8 @@ from sourcetext import units
 from toolkit.html import read
 from toolkit.links import Site
 
-from plansite.strings import STRINGS_DIR, load_strings
+from plansite.languages import STRINGS_DIR
+from plansite.strings import load_strings
 
 SITE_YML = raw("site.yml")
 AGENCIES: dict[str, dict[str, Any]] = {a["id"]: a for a in raw("agencies.yml")["agencies"]}
