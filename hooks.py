@@ -66,6 +66,20 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _is_plan_section(nav_item: Any) -> bool:
+    """Whether a top-level menu entry is a plan's (its first page is one of a plan's): the
+    templates that write the menu and the tabs name few plans one by one (limits.MENU_PLANS)."""
+    while getattr(nav_item, "children", None):
+        nav_item = nav_item.children[0]
+    file = getattr(nav_item, "file", None)
+    return file is not None and str(file.src_uri).startswith("plans/")
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.tests["plansite_plan"] = _is_plan_section
+    return env
+
+
 @event_priority(-200)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """A hand-written page's Markdown with the status line under its title (a data page

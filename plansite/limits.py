@@ -72,6 +72,10 @@ PLANS = 50
 MENU_ENTRIES = 1_000
 # A label in the menu: a longer name or title is cut there, with "…" (the page shows it whole) [69].
 MENU_LABEL = 100
+# Plans named one by one in every page's menu [1]: past that many, the plans other than the
+# page's own are one entry, "All plans", leading to the home page that lists them, so that a
+# page's menu does not grow with the number of plans (issue 24; bench/build.py measures it).
+MENU_PLANS = 5
 
 
 # -- messages -----------------------------------------------------------------------

@@ -24,7 +24,7 @@ from typing import Any
 
 import phonenumbers
 
-from plansite import editions
+from plansite import editions, limits
 from plansite.languages import CODES, LANGUAGES
 from plansite.models import PLACEHOLDER_REPOSITORY, REPOSITORY_PATTERN, Contact, SiteSettings
 from plansite.pages import theme_text
@@ -47,6 +47,7 @@ THEME_STRINGS = (
     "breadcrumb",
     "menu_open",
     "main_sections",
+    "menu_all_plans",
     "not_found_title",
     "not_found_text",
     "not_found_home",
@@ -162,6 +163,9 @@ def frame(words: Wording, settings: SiteSettings, lang: str, environ: Mapping[st
         # A mail's lines end in CR LF (RFC 6068).
         "mail_body": _query(words.t(lang, "feedback_body").replace("\n", "\r\n")),
         "text": texts(words, settings, lang, github=github),
+        # How many plans the menu names one by one (past that, one "All plans" entry);
+        # PLANSITE_MENU_PLANS lets a test see the grouped menu with two plans.
+        "menu_plans": int(environ.get("PLANSITE_MENU_PLANS", limits.MENU_PLANS)),
         # Every edition: its code, where its pages are, the theme's language for it.
         "editions": [{"code": code, "prefix": LANGUAGES[code].prefix, "theme": LANGUAGES[code].theme} for code in CODES],
         # Link previews: this edition's locale and the others'.

@@ -15,6 +15,7 @@ from toolkit.site import SiteBuilder
 
 from plansite.checks import strip_emphasis
 from plansite.load import PlanData, load_site
+from plansite.strings import lookup
 
 HOSTILE = "<script>alert('x')</script> {{ 6 * 7 }} [link](http://example.org) `code` C#tag"
 
@@ -53,7 +54,9 @@ def test_each_plan_shows_its_own_text_and_data(tmp_path: Path, site_builder: Sit
     make_plans(DATA, data, 2)
     site = load_site(data)
     one, two = site.plans.values()
-    build = site_builder(data, tmp_path)
+    # With more plans than the menu names one by one (here, past one), the plans other than
+    # the page's own are one entry, "All plans" (limits.MENU_PLANS; bench/build.py measures it).
+    build = site_builder(data, tmp_path, {"PLANSITE_MENU_PLANS": "1"})
     assert build.returncode == 0, build.output
 
     def words(text: str) -> str:
@@ -83,6 +86,24 @@ def test_each_plan_shows_its_own_text_and_data(tmp_path: Path, site_builder: Sit
         for own, theirs in pairs:
             assert own in text, f"{where} lacks its own {own!r}"
             assert theirs not in text, f"{where} shows the other plan's {theirs!r}"
+
+    def menu(url: str) -> list[str]:
+        """The labels of the page's menu (the sections, then the current one's tree) and of
+        its tabs (a wide screen's top-level sections)."""
+        page = read_page(build.site, url)
+        drawer, tabs = page.by_id("__drawer_nav"), next(page.with_class("md-tabs", "nav"))
+        assert drawer is not None, url
+        return [link.text for link in drawer.links() + tabs.links()]
+
+    for lang, prefix in (("vi", ""), ("en", "en/")):
+        all_plans = lookup(lang, "menu_all_plans")
+        for plan, other in ((one, two), (two, one)):
+            labels = menu(f"{prefix}plans/{plan.id}/targets/")
+            assert labels.count(all_plans) == 3, labels  # the list of sections, the tree, the tabs
+            assert any(plan.plan.number in label for label in labels), labels
+            assert not any(other.plan.number in label for label in labels), labels
+        labels = menu(f"{prefix}agencies/phong-ldtbxh/")
+        assert labels.count(all_plans) == 3 and not any(one.plan.number in label for label in labels), labels
 
     home = read_page(build.site, "").words()
     for plan, other in ((one, two), (two, one)):
