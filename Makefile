@@ -86,10 +86,11 @@ test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json test-pac
 	$(BIN)/python -m pytest
 
 ## test-fast: the tests of the data layer alone (loading, checks, rendering, open data,
-## formatting, the property tests): no browser, no built site, no MkDocs. A minute or two:
-## the loop to run while changing plansite/; `make test` is the whole gate CI runs.
+## formatting, the property tests): no browser, no built site, no MkDocs, one worker per core
+## (pytest-xdist). Under two minutes on 2 cores: the loop to run while changing plansite/;
+## `make test` is the whole gate CI runs.
 test-fast: $(VENV)/installed-dev
-	$(BIN)/python -m pytest -m "not browser and not site and not build" -q
+	$(BIN)/python -m pytest -m "not browser and not site and not build" -q -n auto
 
 ## lint: ruff (checks and format) and mypy strict over the code, the tests and the benchmarks
 lint: $(VENV)/installed-dev
