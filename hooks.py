@@ -66,17 +66,20 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def _is_plan_section(nav_item: Any) -> bool:
-    """Whether a top-level menu entry is a plan's (its first page is one of a plan's): the
-    templates that write the menu and the tabs name few plans one by one (limits.MENU_PLANS)."""
+def _plan_of_section(nav_item: Any) -> str:
+    """The plan whose pages a top-level menu entry holds (its first page is under
+    plans/<id>/), or "": the templates that write the menu and the tabs name few plans one
+    by one (limits.MENU_PLANS), and the search fetches the first plan's text first."""
     while getattr(nav_item, "children", None):
         nav_item = nav_item.children[0]
     file = getattr(nav_item, "file", None)
-    return file is not None and str(file.src_uri).startswith("plans/")
+    parts = str(file.src_uri).split("/") if file is not None else []
+    return parts[1] if len(parts) > 2 and parts[0] == "plans" else ""
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.tests["plansite_plan"] = _is_plan_section
+    env.tests["plansite_plan"] = lambda nav_item: bool(_plan_of_section(nav_item))
+    env.filters["plansite_plan_id"] = _plan_of_section
     return env
 
 
