@@ -68,8 +68,7 @@ def on_config(config: Any) -> Any:
 
 def _plan_of_section(nav_item: Any) -> str:
     """The plan whose pages a top-level menu entry holds (its first page is under
-    plans/<id>/), or "": the templates that write the menu and the tabs name few plans one
-    by one (limits.MENU_PLANS), and the search fetches the first plan's text first."""
+    plans/<id>/), or "": the search fetches the first plan's text first."""
     while getattr(nav_item, "children", None):
         nav_item = nav_item.children[0]
     file = getattr(nav_item, "file", None)
@@ -77,9 +76,25 @@ def _plan_of_section(nav_item: Any) -> str:
     return parts[1] if len(parts) > 2 and parts[0] == "plans" else ""
 
 
+def _menu(items: list[Any], limit: int) -> list[tuple[int, Any]]:
+    """The top-level entries of the menu and the tabs, each with its place in the menu
+    (from 1): past ``limit`` plans (limits.MENU_PLANS), the plans other than the page's own
+    are one entry, None ("All plans", the home page lists them all), at the place of the
+    first of them, so that a page does not grow with the number of plans."""
+    plans = [item for item in items if _plan_of_section(item)]
+    grouped = len(plans) > limit
+    entries: list[tuple[int, Any]] = []
+    for place, item in enumerate(items, 1):
+        if not (grouped and any(item is plan for plan in plans) and not item.active):
+            entries.append((place, item))
+        elif all(entry is not None for _, entry in entries):
+            entries.append((place, None))
+    return entries
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    env.tests["plansite_plan"] = lambda nav_item: bool(_plan_of_section(nav_item))
     env.filters["plansite_plan_id"] = _plan_of_section
+    env.filters["plansite_menu"] = _menu
     return env
 
 

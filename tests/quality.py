@@ -235,15 +235,16 @@ FOCUS_STATE = """() => {
 def tab_stops(page: Page, limit: int = 600) -> list[dict[str, Any]]:
     """Press Tab until focus leaves the page or comes round again; the state at each stop.
 
-    After each press it waits (up to a second) for the focused element to be in
-    view, so that scrolling and a sliding drawer can settle.
+    After each press it waits (up to three seconds) for the focused element to be in
+    view, so that scrolling and a sliding drawer can settle: under load (the whole suite
+    on two workers) a drawer's slide has taken more than one second.
     """
     settled = f"() => {{ const s = ({FOCUS_STATE})(); return !s || (s.onScreen && s.onTop); }}"
     stops: list[dict[str, Any]] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         with suppress(PlaywrightTimeout):
-            page.wait_for_function(settled, timeout=1000, polling="raf")
+            page.wait_for_function(settled, timeout=3000, polling="raf")
         state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
         if state is None or (stops and state["element"] == stops[0]["element"]):
             return stops

@@ -128,6 +128,8 @@ PLAN_SPELLINGS = {
     "Ban công tác Người cao tuổi": "Ban Công tác người cao tuổi",
     "Các Hội đoàn thể huyện": "Các hội, đoàn thể huyện",
 }
+# What the site's words put around a quotation of the plan.
+QUOTATION_MARKS = '.,;:“”"()'
 # A date as official documents write it: a day below 10 and the months 1 and 2 with a zero.
 SHORT_DATE = re.compile(r"(?<![\d/])(?:\d/\d{1,2}|\d{2}/[12])/\d{4}(?!\d)")
 # A document named by its kind and number without "số" (in the site's own words).
@@ -159,12 +161,18 @@ def quoted(line: str, start: int, end: int, official: str) -> bool:
     offsets = [m.start() for m in re.finditer(r"\S+", line)]
     first = max(i for i, offset in enumerate(offsets) if offset <= start)
     last = max(i for i, offset in enumerate(offsets) if offset < end)
+
+    def held(low: int, high: int) -> bool:
+        """Are the words from ``low`` to ``high`` the plan's, but for the site's punctuation
+        around them (the full stop that ends a list item, quotation marks)?"""
+        return " ".join(words[low : high + 1]).strip(QUOTATION_MARKS) in official
+
     low, high = first, last
-    while low > 0 and " ".join(words[low - 1 : high + 1]) in official:
+    while low > 0 and held(low - 1, high):
         low -= 1
-    while high < len(words) - 1 and " ".join(words[low : high + 2]) in official:
+    while high < len(words) - 1 and held(low, high + 1):
         high += 1
-    return " ".join(words[first : last + 1]) in official and (high - low) - (last - first) >= 2
+    return held(first, last) and (high - low) - (last - first) >= 2
 
 
 def findings(lines: list[str], patterns: dict[str, str]) -> Iterator[str]:
@@ -225,6 +233,11 @@ def test_the_quotation_rule_tells_a_quotation_from_the_sites_words(official: str
     assert quoted(recipient, 0, 22, official)
     alone = "Cơ quan: Các Hội đoàn thể huyện"
     assert not quoted(alone, alone.index("Các"), len(alone), official)
+    # The plan's words as the site ends a list item: the full stop is the site's.
+    item = "Nội dung báo cáo: báo cáo kết quả triển khai thực hiện Nghị quyết 42-NQ/TW và Chương trình 43-CTr/TU."
+    start = item.index("Chương trình")
+    assert quoted(item, start, start + len("Chương trình 4"), official)
+    assert not quoted("Nội dung: Chương trình 43-CTr/TU.", 10, 24, official)
     sentence = "Kiện toàn, nâng cao vai trò và hiệu quả hoạt động của Ban công tác Người cao tuổi, Ban vì sự tiến bộ phụ nữ huyện."
     start = sentence.index("Ban công tác")
     assert quoted(sentence, start, start + len("Ban công tác Người cao tuổi"), official)
