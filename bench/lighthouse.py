@@ -58,6 +58,8 @@ PAGES = {
     "glossary": "glossary/",
     # The editor's guide: hand-written, the longest page (issue 20, item 7).
     "guide": "guide/",
+    "guide 2": "guide-2/",
+    "guide 3": "guide-3/",
 }
 
 
