@@ -157,9 +157,13 @@ def test_tables_have_headers_and_captions(quality_site: Site) -> None:
             if not headers or not all(headers) or not any(True for _ in table.iter("thead")):
                 problems.append(f"{where}: header cells in <thead>, none empty, expected; found {headers}")
             caption = next((c.text().strip() for c in table.iter("caption")), "")
-            figure = table.parent if table.parent and table.parent.tag == "figure" else None
-            if figure is None and table.parent and table.parent.parent and table.parent.parent.tag == "figure":
-                figure = table.parent.parent  # Material's JavaScript-free wrapper may sit between
+            # The figure holding it, past the scroll wrappers (div) that may sit between:
+            # Material's script's, or the glossary's own, written in the page.
+            figure = table.parent
+            while figure is not None and figure.tag == "div":
+                figure = figure.parent
+            if figure is not None and figure.tag != "figure":
+                figure = None
             if figure is not None and len(list(figure.iter("table"))) == 1:
                 caption = caption or next((c.text().strip() for c in figure.iter("figcaption")), "")
             if not caption:
