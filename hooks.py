@@ -81,14 +81,15 @@ def _menu(items: list[Any], limit: int) -> list[tuple[int, Any]]:
     (from 1): past ``limit`` plans (limits.MENU_PLANS), the plans other than the page's own
     are one entry, None ("All plans", the home page lists them all), at the place of the
     first of them, so that a page does not grow with the number of plans."""
-    plans = [item for item in items if _plan_of_section(item)]
-    grouped = len(plans) > limit
+    grouped = sum(1 for item in items if _plan_of_section(item)) > limit
     entries: list[tuple[int, Any]] = []
+    all_plans = False
     for place, item in enumerate(items, 1):
-        if not (grouped and any(item is plan for plan in plans) and not item.active):
-            entries.append((place, item))
-        elif all(entry is not None for _, entry in entries):
-            entries.append((place, None))
+        if grouped and _plan_of_section(item) and not item.active:
+            if all_plans:
+                continue
+            all_plans, item = True, None
+        entries.append((place, item))
     return entries
 
 

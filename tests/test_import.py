@@ -176,8 +176,8 @@ def test_section_iv_and_the_yearly_report(data: Path, today: dict[str, Any], pla
     assert items == [(i.get("number"), i["addressed_to"], i["text"]["vi"]) for i in expected["items"]]
     reporting = {k: v["vi"] if isinstance(v, dict) else v for k, v in got["reporting"].items()}
     wanted = {k: v["vi"] if isinstance(v, dict) else v for k, v in expected["reporting"].items()}
-    # What is reported is the editors' summary of the item (the data dictionary's what_vi):
-    # the draft proposes the item's own words, from the report to the body it goes to.
+    # What is reported is the item's own words (the data dictionary's what_vi), from the
+    # report to the body it goes to.
     what, _ = reporting.pop("what"), wanted.pop("what")
     assert reporting == wanted
     item = next(i["text"]["vi"] for i in expected["items"] if i.get("number") == wanted["item"])

@@ -578,8 +578,6 @@ class Drafter:
         }
         if what:
             reporting["what"] = vi(what.group())
-            # The site shows ``what`` as the editors' summary of the item (the data dictionary says so).
-            self.note(para, "editorial", f"báo cáo hằng năm: what chép lời văn bản “{what.group()}”; người biên tập tóm lược lại nếu cần")
         self.note(
             para,
             "reading",
