@@ -523,6 +523,8 @@ def test_a_related_group_is_one_tap_away_at_the_place_that_names_both(page: Page
     assert GROUPS["groups"][5]["id"] == "nguoi-khuyet-tat" and "tre-em" in GROUPS["groups"][5]["related"] and shared
     anchor = "task-" + shared[-1].replace(".", "-")
     page.locator("#related + p + ul li", has_text=children["name"]["vi"]).locator(f"a[href$='#{anchor}']").click()
+    # The new address is set when the navigation commits, before the page is parsed.
+    page.wait_for_load_state()
     assert page.url == site_url + group_url("tre-em", "vi") + "#" + anchor
     box, neighbour = f".plansite-task:has(> #{anchor})", ".plansite-task:not(:has(:target))"
     assert background(page, box) != background(page, neighbour)
