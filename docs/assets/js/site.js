@@ -78,6 +78,29 @@
       }
     });
     drawer.addEventListener("change", sync);
+    // From now on the closed menu is out of the keyboard's way (site.css, .plansite-menu),
+    // at once: the quarter-second delay of its hiding is for a menu sliding shut, and
+    // tabbing into it during that delay dropped focus on the page's body when it ended.
+    // A reader who tabbed into it before this script ran (it opens while focus is inside,
+    // as without JavaScript) walks on through it first, for the same reason.
+    var sidebar = menu && menu.closest(".md-sidebar");
+    var ready = function () {
+      if (sidebar) sidebar.style.transition = "none";
+      document.documentElement.classList.add("plansite-menu");
+      if (sidebar) {
+        getComputedStyle(sidebar).visibility;
+        sidebar.style.transition = "";
+      }
+    };
+    if (sidebar && sidebar.contains(document.activeElement)) {
+      sidebar.addEventListener("focusout", function leave(event) {
+        if (sidebar.contains(event.relatedTarget)) return;
+        sidebar.removeEventListener("focusout", leave);
+        ready();
+      });
+    } else {
+      ready();
+    }
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
         toggle(false);
