@@ -83,7 +83,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## test: lint, type-check, build, then the whole test suite (browser tests included)
 test: $(VENV)/installed-dev $(CHROMIUM) node_modules/.package-lock.json test-packages lint build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses 2
 
 ## test-fast: the tests of the data layer alone (loading, checks, rendering, open data,
 ## formatting, the property tests): no browser, no built site, no MkDocs, one worker per core

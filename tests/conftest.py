@@ -42,6 +42,35 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for marker, fixtures in NEEDS.items():
             if used & fixtures:
                 item.add_marker(marker)
+        if "browser_sweep" in used and module_group(item.nodeid) != "browser sweep":
+            # Else the two workers would each make the sweep: two minutes more.
+            raise pytest.UsageError(f"{item.nodeid} reads the browser sweep: add its module to SWEEP_MODULES in tests/conftest.py")
+
+
+# -- two workers ----------------------------------------------------------------------
+# `make test` runs the tests on two workers (pytest-xdist): while one waits on a browser
+# or a build, the other works. Each module's tests stay on one worker, so that its
+# module-scoped fixtures (a site built from hostile data, the largest site…) are made
+# once; so do the modules that read the browser sweep, the longest session fixture.
+# (pytest-xdist's own `--dist loadgroup` cannot do it with pytest 9: the group it writes
+# into a test's id no longer reaches the scheduler.)
+SWEEP_MODULES = {"test_csp", "test_quality_accessibility", "test_quality_nojs", "test_quality_requests", "test_quality_weight"}
+
+
+def module_group(nodeid: str) -> str:
+    """The worker's share a test belongs to: its module, or the modules of the sweep."""
+    module = nodeid.split("::", 1)[0]
+    return "browser sweep" if Path(module).stem in SWEEP_MODULES else module
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    from xdist.scheduler import LoadScopeScheduling  # type: ignore[import-untyped]
+
+    class ByModule(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return module_group(nodeid)
+
+    return ByModule(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -9,14 +9,13 @@ weight and no-JavaScript tests all read its results rather than load the pages a
 from __future__ import annotations
 
 import urllib.parse
-from contextlib import AbstractContextManager, suppress
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Request, Route
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from toolkit.links import Site
 from toolkit.server import serve
 
@@ -239,13 +238,18 @@ def tab_stops(page: Page, limit: int = 600) -> list[dict[str, Any]]:
     view, so that scrolling and a sliding drawer can settle: under load (the whole suite
     on two workers) a drawer's slide has taken more than one second.
     """
-    settled = f"() => {{ const s = ({FOCUS_STATE})(); return !s || (s.onScreen && s.onTop); }}"
+    settled = f"""async () => {{
+      const deadline = performance.now() + 3000;
+      for (;;) {{
+        const s = ({FOCUS_STATE})();
+        if (!s || (s.onScreen && s.onTop) || performance.now() > deadline) return s;
+        await new Promise((frame) => requestAnimationFrame(frame));
+      }}
+    }}"""
     stops: list[dict[str, Any]] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        with suppress(PlaywrightTimeout):
-            page.wait_for_function(settled, timeout=3000, polling="raf")
-        state: dict[str, Any] | None = page.evaluate(FOCUS_STATE)
+        state: dict[str, Any] | None = page.evaluate(settled)
         if state is None or (stops and state["element"] == stops[0]["element"]):
             return stops
         stops.append(state)
