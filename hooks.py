@@ -94,6 +94,9 @@ def _menu(items: list[Any], limit: int) -> list[tuple[int, Any]]:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
+    # `tojson` (the pages' JSON-LD) writes Vietnamese letters as they are, not as \u escapes
+    # three times their size; "<", ">", "&" and "'" are still escaped, so it stays data.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["plansite_plan_id"] = _plan_of_section
     env.filters["plansite_menu"] = _menu
     return env

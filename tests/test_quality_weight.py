@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import statistics
 
+from playwright.sync_api import Page
 from quality import WIDTHS, Visit
 from toolkit.links import Site, first_visit_files, first_visit_weight
+
+from plansite.build import squeeze
 
 BUDGET = 80 * 1024
 
@@ -36,3 +39,76 @@ def test_the_browser_loads_only_what_the_weight_counts(browser_sweep: dict[int, 
                 if file not in counted:
                     problems.append(f"{width}px {visit.url}: {url} is loaded but not counted")
     assert not problems, "\n".join(problems)
+
+
+# Every case the squeezing must leave as the reader sees it: blocks and inline elements on
+# lines of their own, a space between two links written on two lines, and what keeps its
+# whitespace (a code block, a text field, inline code, which prints with its spaces, a
+# script, an attribute's value).
+AS_WRITTEN = """<!doctype html>
+<html lang="en">
+  <head>
+    <style>
+      p   { margin: 0 }
+    </style>
+  </head>
+  <body>
+    <main>
+
+      <p>
+        <a href="#a">one</a>
+        <a href="#b">two</a>
+      </p>
+      <ul>
+        <li>  first </li>
+
+        <li><em>second</em>
+          <strong>third</strong></li>
+      </ul>
+      <pre>  keep
+    <b>this</b>
+        <i>indent</i></pre>
+      <textarea>  as <b>
+   typed</b></textarea>
+      <p>print <code><b>a</b>
+      <i>b</i></code> <kbd><b>Ctrl</b>
+        <b>C</b></kbd></p>
+      <p title="a
+        b" data-x="&gt;
+   &lt;">title</p>
+      <script>window.kept = `<b>x</b>
+        <i>y</i>`;</script>
+    </main>
+  </body>
+</html>
+"""
+
+
+def test_squeezing_a_page_changes_nothing_a_reader_sees(page: Page) -> None:
+    """The pages are written without the templates' indentation (plansite.build.squeeze):
+    in a real browser, the squeezed page shows the same text in the same places."""
+    seen = """() => ({
+        text: document.body.innerText,
+        boxes: [...document.querySelectorAll("body *")].map((e) => e.tagName + " " + JSON.stringify(e.getBoundingClientRect())),
+        pre: document.querySelector("pre").textContent,
+        field: document.querySelector("textarea").value,
+        code: [...document.querySelectorAll("code, kbd")].map((e) => e.textContent),
+        attributes: [...document.querySelectorAll("[title]")].map((e) => [e.title, e.dataset.x]),
+        script: window.kept,
+    })"""
+    squeezed = squeeze(AS_WRITTEN)
+    assert "</li>\n<li>" in squeezed and "<main>\n<p>" in squeezed
+    page.set_content(AS_WRITTEN)
+    before = page.evaluate(seen)
+    page.set_content(squeezed)
+    assert page.evaluate(seen) == before
+    assert "one two" in before["text"]
+
+
+def test_every_page_is_written_squeezed(quality_site: Site) -> None:
+    loose = [
+        page.relative_to(quality_site.root).as_posix()
+        for page in quality_site.pages()
+        if squeeze(text := page.read_text(encoding="utf-8")) != text
+    ]
+    assert not loose, f"pages with the templates' indentation: {loose[:5]}"
