@@ -9,8 +9,9 @@
 4. run MkDocs (strict) into a new folder, with ``SOURCE_DATE_EPOCH`` set from the
    history, never the clock, so two builds of one commit are byte-identical;
 5. minify the site's own stylesheets and scripts (their sources keep their comments), take
-   the templates' indentation out of the pages, add the Content-Security-Policy to every page, build the search index, and write what
-   reading offline needs (the manifest, the sizes shown, the worker's version);
+   the templates' indentation out of the pages, add the Content-Security-Policy to every
+   page, build the search index, and write what reading offline needs (the manifest, the
+   sizes shown, the worker's version);
 6. only then put the new folder in the place of ``site/``.
 
 Any failure prints its real reason and leaves ``site/`` as it was, byte for byte.
