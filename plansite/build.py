@@ -208,10 +208,17 @@ def squeeze(html: str) -> str:
     return "".join(parts)
 
 
-def minify_pages(out: Path) -> None:
-    """Every page of ``out`` squeezed (``squeeze``)."""
+def finish_pages(out: Path) -> list[str]:
+    """Every page of ``out`` squeezed (``squeeze``) and given its security policy
+    (``csp.with_policy``), in one reading and one writing of each; the problems (pages
+    that cannot have a policy) are returned."""
+    problems = []
     for page in sorted(out.rglob("*.html")):
-        page.write_text(squeeze(page.read_text(encoding="utf-8")), encoding="utf-8")
+        try:
+            page.write_text(csp.with_policy(squeeze(page.read_text(encoding="utf-8"))), encoding="utf-8")
+        except csp.UnknownInlineScript as err:
+            problems.append(f"{page.relative_to(out)}: {err}")
+    return problems
 
 
 def search_facts(site: SiteData) -> dict[str, search.PageFacts]:
@@ -243,8 +250,7 @@ def build(data_dir: Path, project: Path, site_dir: Path) -> SiteData:
     try:
         run_mkdocs(project, new, source_date_epoch(project, site))
         minify_assets(new)
-        minify_pages(new)
-        problems = csp.add_policies(new)
+        problems = finish_pages(new)
         if problems:
             raise BuildError("cannot add the Content-Security-Policy:\n" + "\n".join(problems))
         try:

@@ -22,7 +22,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
-from pathlib import Path
 
 # Material 9.8.1's inline scripts, by the SHA-256 of their text with the base URL blanked.
 KNOWN_INLINE_SCRIPTS = {
@@ -129,14 +128,3 @@ def with_policy(html: str) -> str:
         raise UnknownInlineScript(f"expected one {META_AFTER} in the page")
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(scripts)}">'
     return html.replace(META_AFTER, META_AFTER + tag, 1)
-
-
-def add_policies(site: Path) -> list[str]:
-    """Add the policy to every page of ``site``; return the problems (pages that cannot have one)."""
-    problems = []
-    for page in sorted(site.rglob("*.html")):
-        try:
-            page.write_text(with_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
-        except UnknownInlineScript as err:
-            problems.append(f"{page.relative_to(site)}: {err}")
-    return problems

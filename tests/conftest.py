@@ -25,28 +25,6 @@ SOURCE = ROOT / "sources" / "ke-hoach-81-KH-UBND-2024.txt"
 PLAN_ID = "81-kh-ubnd-2024"
 
 
-# -- what a test needs, as markers ---------------------------------------------------
-# Set from the fixtures a test uses (its whole closure), never by hand, so that
-# `make test-fast` (-m "not browser and not site and not build") leaves out exactly the
-# tests that drive a browser, read the built site/ or run MkDocs themselves.
-NEEDS = {
-    "browser": {"browser", "page"},
-    "site": {"built_site"},
-    "build": {"site_builder", "preview"},
-}
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        used = set(getattr(item, "fixturenames", ()))
-        for marker, fixtures in NEEDS.items():
-            if used & fixtures:
-                item.add_marker(marker)
-        if "browser_sweep" in used and module_group(item.nodeid) != "browser sweep":
-            # Else the two workers would each make the sweep: two minutes more.
-            raise pytest.UsageError(f"{item.nodeid} reads the browser sweep: add its module to SWEEP_MODULES in tests/conftest.py")
-
-
 # -- two workers ----------------------------------------------------------------------
 # `make test` runs the tests on two workers (pytest-xdist): while one waits on a browser
 # or a build, the other works. Each module's tests stay on one worker, so that its
@@ -71,6 +49,28 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
             return module_group(nodeid)
 
     return ByModule(config, log)
+
+
+# -- what a test needs, as markers ---------------------------------------------------
+# Set from the fixtures a test uses (its whole closure), never by hand, so that
+# `make test-fast` (-m "not browser and not site and not build") leaves out exactly the
+# tests that drive a browser, read the built site/ or run MkDocs themselves.
+NEEDS = {
+    "browser": {"browser", "page"},
+    "site": {"built_site"},
+    "build": {"site_builder", "preview"},
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in NEEDS.items():
+            if used & fixtures:
+                item.add_marker(marker)
+        if "browser_sweep" in used and module_group(item.nodeid) != "browser sweep":
+            # Else the two workers would each make the sweep: two minutes more.
+            raise pytest.UsageError(f"{item.nodeid} reads the browser sweep: add its module to SWEEP_MODULES in tests/conftest.py")
 
 
 @pytest.fixture(scope="session")
